@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The only place that ends the process: everything else returns an exit code.
+import { run } from '../dist/cli/program.js';
+import { processIo } from '../dist/cli/io.js';
+
+process.exitCode = await run(process.argv.slice(2), processIo());

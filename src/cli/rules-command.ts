@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { buildCatalog } from '../lint/rule-catalog.js';
+import { RULE_FORMATTERS } from '../report/rules/index.js';
+import type { Io } from './io.js';
+import { writeOutputFile } from './write-output.js';
+
+interface RulesFlags {
+  ruleset: string;
+  format: string;
+  output?: string;
+}
+
+export async function rulesCommand(flags: RulesFlags, io: Io): Promise<number> {
+  const formatter = RULE_FORMATTERS[flags.format];
+  if (!formatter) throw new UsageError(`--format: unknown format "${flags.format}" (available: ${Object.keys(RULE_FORMATTERS).join(', ')})`);
+  const catalog = await buildCatalog(flags.ruleset, io.cwd);
+  const text = formatter(catalog, flags.ruleset);
+  if (flags.output) await writeOutputFile(flags.output, text);
+  else io.stdout(text);
+  return 0;
+}
+
+export function registerRules(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('rules')
+    .description('list every lint rule with its severity, rationale and examples')
+    .option('-r, --ruleset <name|file|package>', 'the ruleset to describe', 'apigov:recommended')
+    .option('-f, --format <format>', `text, markdown or json`, 'text')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .action(async (options: RulesFlags) => setExit(await rulesCommand(options, io)));
+}

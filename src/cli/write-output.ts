@@ -1,0 +1,15 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+
+/** Writes via a temporary file and a rename, so a reader never sees half a report. */
+export async function writeOutputFile(file: string, text: string): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(temporary, text);
+    await fs.rename(temporary, file);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw new UsageError(`${file}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}

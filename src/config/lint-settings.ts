@@ -1,0 +1,62 @@
+import { UsageError } from '../errors.js';
+import { severityFromName, type Severity } from '../report/finding.js';
+import type { ApigovConfig } from './types.js';
+
+export interface LintFlags {
+  ruleset?: string;
+  format: string;
+  output?: string;
+  failSeverity: string;
+  displayOnlyFailures: boolean;
+  quiet: boolean;
+}
+
+export interface LintSettings {
+  ruleset: string;
+  /** Where the ruleset choice came from, for --verbose. */
+  rulesetOrigin: 'flag' | 'config' | 'spectral-file' | 'default';
+  patterns: string[];
+  failSeverity: Severity;
+  format: string;
+  output?: string;
+  displayOnlyFailures: boolean;
+  quiet: boolean;
+}
+
+/**
+ * The one place flags and config meet. Ruleset: --ruleset, else apigov.yaml, else a
+ * .spectral.* file in the working directory, else apigov:recommended. Specs: the
+ * arguments, else the ones apigov.yaml lists.
+ */
+export function mergeLintSettings(
+  args: string[],
+  flags: LintFlags,
+  config: ApigovConfig | undefined,
+  spectralFile: string | undefined,
+  formats: readonly string[],
+): LintSettings {
+  const failSeverity = severityFromName(flags.failSeverity);
+  if (failSeverity === undefined) throw new UsageError(`--fail-severity: must be error, warn, info or hint (got "${flags.failSeverity}")`);
+  if (!formats.includes(flags.format)) throw new UsageError(`--format: unknown format "${flags.format}" (available: ${formats.join(', ')})`);
+  const patterns = args.length > 0 ? args : (config?.specs ?? []);
+  if (patterns.length === 0) {
+    throw new UsageError(config ? `${config.file}: names no specs; pass a spec file or glob` : 'no spec given: pass a spec file or glob, e.g. apigov lint openapi.yaml');
+  }
+  const [ruleset, rulesetOrigin] = flags.ruleset
+    ? [flags.ruleset, 'flag' as const]
+    : config?.ruleset
+      ? [config.ruleset, 'config' as const]
+      : spectralFile
+        ? [spectralFile, 'spectral-file' as const]
+        : ['apigov:recommended', 'default' as const];
+  return {
+    ruleset,
+    rulesetOrigin,
+    patterns,
+    failSeverity,
+    format: flags.format,
+    output: flags.output,
+    displayOnlyFailures: flags.displayOnlyFailures,
+    quiet: flags.quiet,
+  };
+}

@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { Spectral, type Ruleset } from '@stoplight/spectral-core';
+import type { LoadedSpec } from '../load/load-spec.js';
+import type { Finding, Severity } from '../report/finding.js';
+import { createConfinedResolver } from './confined-resolver.js';
+
+/** Runs a ruleset over one parsed spec and maps Spectral's results to findings. */
+export async function lintSpec(spec: LoadedSpec, ruleset: Ruleset): Promise<Finding[]> {
+  const spectral = new Spectral({ resolver: createConfinedResolver(path.dirname(spec.source)) as never });
+  spectral.setRuleset(ruleset);
+  const results = await spectral.run(spec.document, { ignoreUnknownFormat: false });
+  return results.map((result) => ({
+    ruleId: String(result.code),
+    severity: result.severity as Severity,
+    message: result.message,
+    source: result.source ?? spec.source,
+    path: [...result.path],
+    range: result.range,
+    origin: 'lint' as const,
+  }));
+}

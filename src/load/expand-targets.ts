@@ -1,0 +1,28 @@
+import path from 'node:path';
+import fg from 'fast-glob';
+import type { FileFailure } from '../report/finding.js';
+
+export interface Targets {
+  /** Absolute paths, de-duplicated, in a stable order. */
+  files: string[];
+  failures: FileFailure[];
+}
+
+/**
+ * Turns spec arguments into files. A literal path is kept even if missing (loading it
+ * reports the problem); a glob that matches nothing is a failure of its own.
+ */
+export async function expandTargets(patterns: string[], cwd: string): Promise<Targets> {
+  const files = new Set<string>();
+  const failures: FileFailure[] = [];
+  for (const pattern of patterns) {
+    if (!fg.isDynamicPattern(pattern)) {
+      files.add(path.resolve(cwd, pattern));
+      continue;
+    }
+    const matches = await fg(pattern, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
+    if (matches.length === 0) failures.push({ source: pattern, message: `${pattern}: no files match this pattern` });
+    for (const match of matches.sort()) files.add(path.normalize(match));
+  }
+  return { files: [...files], failures };
+}
