@@ -30,7 +30,7 @@ export async function lintCommand(args: string[], flags: LintFlags & { verbose: 
   const quietAndClean = settings.quiet && shown.findings.length === 0 && settings.format === 'stylish';
   if (!quietAndClean && (shown.sources.length > 0 || report.failures.length === 0)) {
     const text = LINT_FORMATTERS[settings.format]!(shown, { color: colorEnabled(io) && !settings.output, cwd: io.cwd });
-    if (settings.output) await writeOutputFile(settings.output, text);
+    if (settings.output) await writeOutputFile(path.resolve(io.cwd, settings.output), text);
     else io.stdout(text);
   }
   if (flags.verbose) {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { buildCatalog } from '../lint/rule-catalog.js';
@@ -16,7 +17,7 @@ export async function rulesCommand(flags: RulesFlags, io: Io): Promise<number> {
   if (!formatter) throw new UsageError(`--format: unknown format "${flags.format}" (available: ${Object.keys(RULE_FORMATTERS).join(', ')})`);
   const catalog = await buildCatalog(flags.ruleset, io.cwd);
   const text = formatter(catalog, flags.ruleset);
-  if (flags.output) await writeOutputFile(flags.output, text);
+  if (flags.output) await writeOutputFile(path.resolve(io.cwd, flags.output), text);
   else io.stdout(text);
   return 0;
 }

@@ -1,7 +1,8 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { ConfigError, where } from '../errors.js';
+import { ConfigError } from '../errors.js';
+import { describeYamlError } from '../yaml-error.js';
 import type { ApigovConfig } from './types.js';
 import { validateConfig } from './validate.js';
 
@@ -26,11 +27,10 @@ export async function readConfig(file: string): Promise<ApigovConfig> {
   const text = await fs.readFile(file, 'utf8').catch(() => {
     throw new ConfigError(`${file}: cannot be read`);
   });
-  const document = YAML.parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const document = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const syntax = document.errors[0];
   if (syntax) {
-    const [line, col] = syntax.linePos?.[0] ? [syntax.linePos[0].line, syntax.linePos[0].col] : [undefined, undefined];
-    throw new ConfigError(`${where(file, line, col)}: not valid YAML: ${syntax.message.split('\n')[0]}`);
+    throw new ConfigError(describeYamlError(file, syntax, 'not valid YAML'));
   }
   const { config, errors } = validateConfig(document.toJS(), file);
   if (!config) {

@@ -1,5 +1,7 @@
 import { promises as fs } from 'node:fs';
 import YAML from 'yaml';
+import { RulesetError } from '../errors.js';
+import { describeYamlError } from '../yaml-error.js';
 import { houseRulesetFile } from './builtin-rulesets.js';
 
 type RulesetShape = { extends?: unknown; overrides?: unknown };
@@ -19,14 +21,14 @@ function rewriteExtends(value: unknown): unknown {
  * ruleset we point each `apigov:<name>` in `extends` (top level and overrides) at the
  * shipped YAML file, so user rulesets can extend ours exactly as they extend Spectral's.
  */
-export function rewriteHouseExtends(text: string): string {
-  if (!text.includes('apigov:')) return text;
-  let data: RulesetShape;
-  try {
-    data = YAML.parse(text, { merge: true });
-  } catch {
-    return text; // the migrator reports the syntax error with its own position
+export function rewriteHouseExtends(text: string, file: string): string {
+  const document = YAML.parseDocument(text, { merge: true, prettyErrors: true });
+  const syntax = document.errors[0];
+  if (syntax) {
+    throw new RulesetError(describeYamlError(file, syntax, 'not valid YAML or JSON'));
   }
+  if (!text.includes('apigov:')) return text;
+  const data = document.toJS() as RulesetShape;
   if (data === null || typeof data !== 'object') return text;
   if ('extends' in data) data.extends = rewriteExtends(data.extends);
   if (Array.isArray(data.overrides)) {
@@ -41,7 +43,10 @@ export function rewriteHouseExtends(text: string): string {
 export const houseAwareFs = {
   promises: {
     async readFile(file: string, encoding: BufferEncoding): Promise<string> {
-      return rewriteHouseExtends(await fs.readFile(file, encoding));
+      const text = await fs.readFile(file, encoding).catch((error: NodeJS.ErrnoException) => {
+        throw new RulesetError(`${file}: ruleset file ${error.code === 'ENOENT' ? 'not found' : `cannot be read (${error.code})`}`);
+      });
+      return rewriteHouseExtends(text, file);
     },
   },
 };

@@ -15,19 +15,19 @@ export interface LoadedSpec {
 
 type ParsedDocument = Document<unknown, any>;
 
-async function readText(file: string): Promise<string> {
+async function readText(file: string, displayName: string): Promise<string> {
   let stat;
   try {
     stat = await fs.stat(file);
   } catch {
-    throw new SpecLoadError(`${file}: file not found`);
+    throw new SpecLoadError(`${displayName}: file not found`);
   }
-  if (stat.isDirectory()) throw new SpecLoadError(`${file}: is a directory, not a spec file`);
-  if (!stat.isFile()) throw new SpecLoadError(`${file}: not a regular file`);
+  if (stat.isDirectory()) throw new SpecLoadError(`${displayName}: is a directory, not a spec file`);
+  if (!stat.isFile()) throw new SpecLoadError(`${displayName}: not a regular file`);
   try {
     return await fs.readFile(file, 'utf8');
   } catch (error) {
-    throw new SpecLoadError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new SpecLoadError(`${displayName}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
 }
 
@@ -56,7 +56,7 @@ function assertApiDescription(document: ParsedDocument, file: string): SpecForma
 /** Reads and parses one spec file, or throws a SpecLoadError that names the file and place. */
 export async function loadSpec(file: string, displayName = file): Promise<LoadedSpec> {
   const source = path.resolve(file);
-  const text = (await readText(source)).replace(/^\uFEFF/, '');
+  const text = (await readText(source, displayName)).replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new SpecLoadError(`${displayName}: file is empty`);
   const document: ParsedDocument = new Document(text, Parsers.Yaml, source);
   assertParsed(document, displayName);

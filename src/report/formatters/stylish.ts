@@ -3,7 +3,7 @@ import { SEVERITY_NAMES, type Finding, type Severity } from '../finding.js';
 import { displaySource } from './relative-source.js';
 import type { Formatter } from './types.js';
 
-const PLURAL = ['errors', 'warnings', 'infos', 'hints'] as const;
+const NOUNS = ['error', 'warning', 'info', 'hint'] as const;
 
 function groupBySource(findings: Finding[]): Map<string, Finding[]> {
   const groups = new Map<string, Finding[]>();
@@ -52,7 +52,7 @@ export const stylish: Formatter = (report, context) => {
     const files = report.sources.length;
     lines.push(chalk.green(`No problems found in ${files} file${files === 1 ? '' : 's'}.`));
   } else {
-    const tally = counts.map((n, i) => `${n} ${PLURAL[i]}`).join(', ');
+    const tally = counts.map((n, i) => `${n} ${NOUNS[i]}${n === 1 ? '' : 's'}`).join(', ');
     const worst = counts.findIndex((n) => n > 0) as Severity;
     lines.push(paint[worst](`✖ ${total} problem${total === 1 ? '' : 's'} (${tally})`));
   }
