@@ -1,0 +1,61 @@
+// Compares apigov's and Spectral CLI's findings (code + path) on the same spec and ruleset.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { ROOT } from './cache.mjs';
+
+const run = promisify(execFile);
+const APIGOV = path.join(ROOT, 'bin', 'apigov.js');
+
+async function jsonOf(command, args) {
+  try {
+    const { stdout } = await run(command, args, { maxBuffer: 1 << 30, timeout: 900_000 });
+    return JSON.parse(stdout);
+  } catch (error) {
+    // Both tools exit 1 when they find errors; the report is still on stdout.
+    if (error.code === 1 && error.stdout) return JSON.parse(error.stdout);
+    throw new Error(`${path.basename(command)} failed on ${args.at(-1)}: ${(error.stderr || error.message).split('\n')[0]}`);
+  }
+}
+
+const key = (row) => `${row.code} ${row.path.join('.')}`;
+
+/** Multiset difference of finding keys: what one side has more often than the other. */
+function difference(a, b) {
+  const counts = new Map();
+  for (const row of b) counts.set(key(row), (counts.get(key(row)) ?? 0) + 1);
+  const extra = [];
+  for (const row of a) {
+    const k = key(row);
+    const n = counts.get(k) ?? 0;
+    if (n > 0) counts.set(k, n - 1);
+    else extra.push(k);
+  }
+  return extra;
+}
+
+let rulesetFile;
+/** A .spectral.yaml that is exactly `extends: spectral:oas`, as a Spectral user would write it. */
+function spectralOasRuleset() {
+  if (!rulesetFile) {
+    rulesetFile = path.join(mkdtempSync(path.join(tmpdir(), 'apigov-parity-')), '.spectral.yaml');
+    writeFileSync(rulesetFile, 'extends: ["spectral:oas"]\n');
+  }
+  return rulesetFile;
+}
+
+export async function compareOnSpec(spectralBin, spec) {
+  const [theirs, ours] = await Promise.all([
+    jsonOf(spectralBin, ['lint', '--quiet', '-f', 'json', '-r', spectralOasRuleset(), spec]),
+    jsonOf(process.execPath, [APIGOV, 'lint', '-r', 'spectral:oas', '-f', 'json', spec]),
+  ]);
+  return {
+    spec,
+    spectral: theirs.length,
+    apigov: ours.length,
+    missing: difference(theirs, ours),
+    extra: difference(ours, theirs),
+  };
+}

@@ -1,0 +1,46 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BIN = path.join(ROOT, 'bin', 'apigov.js');
+
+function apigov(args: string[]) {
+  return spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+}
+
+// The built binary, spawned as a user would run it: the README's quick start must work.
+describe('bin/apigov.js', () => {
+  it('lints the bundled example with the default ruleset and exits 0', () => {
+    const result = apigov(['lint', 'examples/petstore.yaml']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('No problems found in 1 file.\n');
+  });
+
+  it('exits 1 and prints findings for a spec with errors', () => {
+    const result = apigov(['lint', '-r', 'apigov:security', 'fixtures/lint/apigov-servers-https/invalid.yaml']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/error\s+apigov-servers-https/);
+  });
+
+  it('exits 2 with one line on stderr for a missing file', () => {
+    const result = apigov(['lint', 'no/such/spec.yaml']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('apigov: no/such/spec.yaml: file not found\n');
+  });
+
+  it('prints its version and help', () => {
+    const version = JSON.parse(execFileSync('node', ['-p', 'JSON.stringify(require("./package.json").version)'], { cwd: ROOT, encoding: 'utf8' }));
+    expect(apigov(['--version']).stdout.trim()).toBe(version);
+    const help = apigov(['lint', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--fail-severity');
+  });
+
+  it('exits 2 on an unknown command', () => {
+    const result = apigov(['frobnicate']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("unknown command 'frobnicate'");
+  });
+});
