@@ -1,0 +1,33 @@
+// Custom Spectral function (plain ESM, no imports) so Spectral itself can load it too.
+const PATTERNS = {
+  camel: /^[a-z][a-zA-Z0-9]*$/,
+  pascal: /^[A-Z][a-zA-Z0-9]*$/,
+  snake: /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/,
+  kebab: /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/,
+};
+const LABELS = { camel: 'camelCase', pascal: 'PascalCase', snake: 'snake_case', kebab: 'kebab-case' };
+
+// Headers have their own rule (apigov-header-casing); a Swagger 2.0 body parameter's name
+// never goes on the wire, so its spelling does not matter.
+const CHECKED = new Set(['query', 'path', 'cookie', 'formData']);
+
+/**
+ * Query, path, cookie and form parameter names follow `options.casing` (default camel).
+ * Names starting with "$" or "@" are fixed by a protocol (OData $filter, $top) and skipped.
+ * Structured names (filter[createdAt], page.size, ids[]) are judged word by word, since the
+ * brackets and dots are deepObject/JSON:API syntax rather than a casing choice; one leading
+ * "_" (_fields) is a reserved-name marker and ignored.
+ * Input: a parameter object.
+ */
+export default function namingParameterCasing(input, options, context) {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return [];
+  const { name } = input;
+  if (typeof name !== 'string' || !CHECKED.has(input.in) || /^[$@]/.test(name)) return [];
+  const casing = options && typeof options === 'object' && options.casing ? options.casing : 'camel';
+  const pattern = Object.prototype.hasOwnProperty.call(PATTERNS, casing) ? PATTERNS[casing] : undefined;
+  if (!pattern) return [{ message: `unknown casing "${casing}" (use camel, pascal, snake or kebab)` }];
+  const words = name.replace(/^_/, '').split(/[.[\]]+/).filter((word) => word !== '');
+  if (words.length > 0 && words.every((word) => pattern.test(word))) return [];
+  const base = Array.isArray(context?.path) ? context.path : [];
+  return [{ message: `Parameter "${name}" (in ${input.in}) is not ${LABELS[casing]}.`, path: [...base, 'name'] }];
+}

@@ -1,0 +1,30 @@
+// Custom Spectral function (plain ESM, no imports) so Spectral itself can load it too.
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+// Segments whose spelling another standard fixes, so the API author cannot choose it:
+// RFC 8615 /.well-known, OData system resources ($metadata, $batch, $count, $value, $ref)
+// and dotted version numbers (/v1.2, /2.0).
+const EXEMPT = /^(\.well-known|\$[a-z]+|v?\d+(\.\d+)+)$/;
+
+/**
+ * Static path segments are kebab-case. Template expressions ({petId}) are the parameter
+ * rule's business, a trailing ".ext" is the file-extension rule's, and a ":verb" suffix is a
+ * Google-style custom method name, not a resource name; none of them is judged here.
+ * Input: a path key (given $.paths.*~). One finding per path, naming every bad segment.
+ */
+export default function namingPathKebabCase(input) {
+  if (typeof input !== 'string') return [];
+  const bad = input
+    .split('/')
+    .filter((segment) => segment !== '' && !EXEMPT.test(segment))
+    .filter((segment) => {
+      const text = segment
+        .replace(/\{[^}]*\}/g, 'p')
+        .replace(/:[^/]*$/, '')
+        .replace(/\.([A-Za-z0-9]{1,6}|p)$/, '');
+      return text !== '' && !KEBAB.test(text);
+    });
+  if (bad.length === 0) return [];
+  const list = bad.map((segment) => `"${segment}"`).join(', ');
+  return [{ message: `Path ${input}: segment${bad.length > 1 ? 's' : ''} ${list} should be kebab-case (lowercase letters, digits, hyphens).` }];
+}
