@@ -3,15 +3,15 @@ import type { Command } from 'commander';
 import { findSpectralRuleset, loadConfig } from '../config/load-config.js';
 import { mergeLintSettings, type LintFlags } from '../config/lint-settings.js';
 import { applyHouseOptions } from '../lint/house-options.js';
-import { loadRuleset } from '../lint/load-ruleset.js';
 import { applyRuleSettings } from '../lint/rule-settings.js';
-import { runLint } from '../lint/run-lint.js';
 import { LINT_FORMATTERS } from '../report/formatters/index.js';
 import { exitCodeFor, isAtOrAbove } from '../report/threshold.js';
 import { colorEnabled, type Io } from './io.js';
 import { writeOutputFile } from './write-output.js';
 
 export async function lintCommand(args: string[], flags: LintFlags & { verbose: boolean }, io: Io): Promise<number> {
+  // Spectral and rollup load only when a lint actually runs, so --help and --version stay instant.
+  const [{ loadRuleset }, { runLint }] = await Promise.all([import('../lint/load-ruleset.js'), import('../lint/run-lint.js')]);
   const config = await loadConfig(io.cwd);
   const settings = mergeLintSettings(args, flags, config, findSpectralRuleset(io.cwd), Object.keys(LINT_FORMATTERS));
   const started = performance.now();

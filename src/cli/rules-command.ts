@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { buildCatalog } from '../lint/rule-catalog.js';
 import { RULE_FORMATTERS } from '../report/rules/index.js';
 import type { Io } from './io.js';
 import { writeOutputFile } from './write-output.js';
@@ -15,6 +14,7 @@ interface RulesFlags {
 export async function rulesCommand(flags: RulesFlags, io: Io): Promise<number> {
   const formatter = RULE_FORMATTERS[flags.format];
   if (!formatter) throw new UsageError(`--format: unknown format "${flags.format}" (available: ${Object.keys(RULE_FORMATTERS).join(', ')})`);
+  const { buildCatalog } = await import('../lint/rule-catalog.js');
   const catalog = await buildCatalog(flags.ruleset, io.cwd);
   const text = formatter(catalog, flags.ruleset);
   if (flags.output) await writeOutputFile(path.resolve(io.cwd, flags.output), text);
