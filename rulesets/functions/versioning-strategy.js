@@ -1,0 +1,108 @@
+// Custom Spectral function (plain ESM, no imports) so Spectral itself can load it too.
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const MODES = ['any', 'path', 'server', 'header', 'media-type'];
+// Order breaks ties when two strategies are used by as many operations. `query` (Azure's
+// ?api-version=) is recognised so such APIs count as consistent, but cannot be required.
+const ORDER = ['path', 'server', 'header', 'media-type', 'query'];
+const LABEL = {
+  path: 'a version path segment (/v1/...)',
+  server: 'a version in the server URL (basePath in Swagger 2.0)',
+  header: 'a version header (e.g. Api-Version)',
+  'media-type': 'a versioned media type (e.g. application/vnd.example.v1+json)',
+  query: 'an api-version query parameter',
+};
+const MISSING = {
+  header: 'no version header parameter (e.g. Api-Version)',
+  'media-type': 'no versioned media type (e.g. application/vnd.example.v1+json)',
+  query: 'no api-version query parameter',
+};
+
+// v1, v2.1, v1beta1 or a 2015-03-31 date anywhere; a bare number or a {version} template only
+// up front (/2/tweets, /api/{version}/...), since /documents/{version} is a resource's version.
+function isVersionSegment(segment, index, segments) {
+  if (/^(?:v\d+(?:[._]\d+)*(?:[a-z]+\d*)*|\d{4}-\d\d-\d\d)$/i.test(segment)) return true;
+  const upFront = index === 0 || (index === 1 && /^(?:api|rest)$/i.test(segments[0]));
+  return upFront && /^(?:\d+(?:\.\d+)*|\{(?:api[-_]?)?version\})$/i.test(segment);
+}
+const hasVersion = (urlPath) => urlPath.split('/').filter(Boolean).some(isVersionSegment);
+const isVersionHeader = (name) => /^(?:x-)?(?:api[-_]?|ms-|accept-)?version$|-api-version$/i.test(name);
+const isVersionQuery = (name) => /^api[-_]?version$/i.test(name);
+const isVersionedMediaType = (type) => /[./+]v\d+(?:\.\d+)*(?=[.+;\s]|$)|;\s*(?:v|version|api-version)\s*=/i.test(type);
+const obj = (value) => (value !== null && typeof value === 'object' ? value : {});
+const list = (value) => (Array.isArray(value) ? value : []);
+
+function serverUrlPath(server) {
+  const vars = obj(server.variables);
+  const url = String(server.url ?? '').replace(/\{([^}]+)\}/g, (m, name) => (obj(vars[name]).default != null ? String(vars[name].default) : m));
+  return url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/^\/\/[^/]*/, '').split(/[?#]/)[0];
+}
+
+function describeOperation(doc, key, item, method, op, oas2) {
+  const at = ['paths', key, method];
+  const uses = { path: hasVersion(key) ? [['paths', key]] : [], server: [], header: [], 'media-type': [], query: [] };
+  const servers = [];
+  if (oas2) servers.push({ loc: doc.basePath === undefined ? [] : ['basePath'], path: String(doc.basePath ?? '/'), url: `basePath "${doc.basePath ?? '/'}"` });
+  else {
+    const [list0, base] = [[op.servers, at], [item.servers, ['paths', key]], [doc.servers, []]].find(([s]) => list(s).length) ?? [[], []];
+    list(list0).forEach((s, i) => servers.push({ loc: [...base, 'servers', i, 'url'], path: serverUrlPath(obj(s)), url: `server URL "${obj(s).url}"` }));
+    if (!servers.length) servers.push({ loc: [], path: '/', url: 'the API (no servers)' });
+  }
+  uses.server = servers.filter((s) => hasVersion(s.path)).map((s) => s.loc);
+  const unversionedServers = servers.filter((s) => !hasVersion(s.path));
+  for (const [params, base] of [[item.parameters, ['paths', key]], [op.parameters, at]]) {
+    list(params).forEach((p, i) => {
+      const name = String(obj(p).name ?? '');
+      if (obj(p).in === 'header' && isVersionHeader(name)) uses.header.push([...base, 'parameters', i]);
+      if (obj(p).in === 'query' && isVersionQuery(name)) uses.query.push([...base, 'parameters', i]);
+    });
+  }
+  const types = [];
+  if (oas2) {
+    for (const field of ['consumes', 'produces']) {
+      const own = Array.isArray(op[field]);
+      list(own ? op[field] : doc[field]).forEach((t, i) => types.push([String(t), own ? [...at, field, i] : [field, i]]));
+    }
+  } else {
+    for (const t of Object.keys(obj(obj(op.requestBody).content))) types.push([t, [...at, 'requestBody', 'content', t]]);
+    for (const [code, r] of Object.entries(obj(op.responses))) {
+      for (const t of Object.keys(obj(obj(r).content))) types.push([t, [...at, 'responses', code, 'content', t]]);
+    }
+  }
+  uses['media-type'] = types.filter(([t]) => isVersionedMediaType(t)).map(([, loc]) => loc);
+  return { key, at, uses, unversionedServers, hasContent: types.length > 0 };
+}
+
+function lacks(op, target) {
+  if (target === 'server') return op.unversionedServers.map((s) => [s.loc, `${s.url} has no version segment (e.g. https://api.example.com/v1)`]);
+  if (op.uses[target].length) return [];
+  if (target === 'path') return [[['paths', op.key], `"${op.key}" has no version segment (e.g. /v1${op.key})`]];
+  if (target === 'media-type' && !op.hasContent) return [];
+  return [[op.at, `operation has ${MISSING[target]}`]];
+}
+
+/** One versioning strategy, used everywhere. Option `versioning`: any | path | server | header | media-type. */
+export default function versioningStrategy(input, options) {
+  const mode = (options && options.versioning) || 'any';
+  if (!MODES.includes(mode)) return [{ message: `unknown versioning strategy "${mode}" (use ${MODES.join(', ')})` }];
+  const doc = obj(input);
+  const oas2 = doc.swagger !== undefined;
+  const ops = [];
+  for (const [key, item] of Object.entries(obj(doc.paths))) {
+    for (const method of METHODS) if (obj(item)[method] && typeof item[method] === 'object') ops.push(describeOperation(doc, key, obj(item), method, item[method], oas2));
+  }
+  let target = mode;
+  if (mode === 'any') {
+    const count = (s) => ops.filter((op) => op.uses[s].length).length;
+    target = ORDER.reduce((best, s) => (count(s) > count(best) ? s : best), ORDER[0]);
+    if (count(target) === 0) return []; // nothing versioned at all: no strategy to be consistent with
+  }
+  const why = mode === 'any' ? `the rest of the API uses ${LABEL[target]}` : `the house strategy is versioning: ${mode}`;
+  const results = new Map();
+  for (const op of ops) {
+    for (const [loc, text] of lacks(op, target)) results.set(JSON.stringify(loc), { message: `${text}; ${why}`, path: loc });
+    for (const s of ORDER.filter((other) => other !== target)) {
+      for (const loc of op.uses[s]) results.set(JSON.stringify(loc), { message: `uses ${LABEL[s]}, but ${why}; use one versioning strategy`, path: loc });
+    }
+  }
+  return [...results.values()];
+}
