@@ -27,7 +27,7 @@ export default function casingCheck(input, options, context) {
   const casing = opts.casing ?? 'camel';
   const pattern = Object.prototype.hasOwnProperty.call(PATTERNS, casing) ? PATTERNS[casing] : undefined;
   if (!pattern) return [{ message: `unknown casing "${casing}" (use camel, pascal, snake, kebab or header)` }];
-  const describe = (value) => `${opts.name ? `${opts.name} ` : ''}"${value}" is not ${LABELS[casing]}`;
+  const describe = (value) => `${opts.name ? `${opts.name} ` : ''}"${value}" is not ${LABELS[casing]}.`;
   if (opts.keys) {
     if (input === null || typeof input !== 'object' || Array.isArray(input)) return [];
     const base = Array.isArray(context?.path) ? context.path : [];
