@@ -17,12 +17,12 @@ const MISSING = {
   query: 'no api-version query parameter',
 };
 
-// v1, v2.1, v1beta1 or a 2015-03-31 date anywhere; a bare number or a {version} template only
-// up front (/2/tweets, /api/{version}/...), since /documents/{version} is a resource's version.
+// v1, v2.1, v1beta1 anywhere; a bare number, a date (AWS /2015-03-31/...) or a {version}
+// template only up front (/2/tweets, /api/{version}/...): /documents/{version} is data.
 function isVersionSegment(segment, index, segments) {
-  if (/^(?:v\d+(?:[._]\d+)*(?:[a-z]+\d*)*|\d{4}-\d\d-\d\d)$/i.test(segment)) return true;
+  if (/^v\d+(?:[._]\d+)*(?:[a-z]+\d*)*$/i.test(segment)) return true;
   const upFront = index === 0 || (index === 1 && /^(?:api|rest)$/i.test(segments[0]));
-  return upFront && /^(?:\d+(?:\.\d+)*|\{(?:api[-_]?)?version\})$/i.test(segment);
+  return upFront && /^(?:\d+(?:\.\d+)*|\d{4}-\d\d-\d\d|\{(?:api[-_]?)?version\})$/i.test(segment);
 }
 const hasVersion = (urlPath) => urlPath.split('/').filter(Boolean).some(isVersionSegment);
 const isVersionHeader = (name) => /^(?:x-)?(?:api[-_]?|ms-|accept-)?version$|-api-version$/i.test(name);

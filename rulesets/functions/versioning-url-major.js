@@ -1,0 +1,55 @@
+// Custom Spectral function (plain ESM, no imports) so Spectral itself can load it too.
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const obj = (value) => (value !== null && typeof value === 'object' ? value : {});
+const list = (value) => (Array.isArray(value) ? value : []);
+
+// Major of info.version: 2.1.0, v2, 2.0-preview and v2beta1 give 2. Date versions have no
+// major and are left alone, and so is anything else that does not start with a number.
+function infoMajor(version) {
+  if (typeof version === 'number' && version >= 0) return Math.floor(version); // YAML: version: 2.0
+  if (typeof version !== 'string' || /^\d{4}-\d\d-\d\d/.test(version)) return undefined;
+  const m = /^[vV]?(\d+)(?=$|[.\-+_ ]|[a-zA-Z]+\d*(?:$|[.\-+_ ]))/.exec(version.trim());
+  return m ? Number(m[1]) : undefined;
+}
+
+// Major carried by a URL path: /v2/..., /v2.1/..., /v2beta1/..., or a bare /2/ up front.
+function urlMajor(urlPath) {
+  const segments = urlPath.split('/').filter(Boolean);
+  for (const [i, segment] of segments.entries()) {
+    const v = /^v(\d+)(?:[._]\d+)*(?:[a-z]+\d*)*$/i.exec(segment);
+    if (v) return { major: Number(v[1]), segment };
+    const upFront = i === 0 || (i === 1 && /^(?:api|rest)$/i.test(segments[0]));
+    if (upFront && /^\d+(?:\.\d+)*$/.test(segment)) return { major: Number(segment.split('.')[0]), segment };
+  }
+  return undefined;
+}
+
+function serverPath(server) {
+  const vars = obj(server.variables);
+  const url = String(server.url ?? '').replace(/\{([^}]+)\}/g, (m, name) => (obj(vars[name]).default != null ? String(vars[name].default) : m));
+  return url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/^\/\/[^/]*/, '').split(/[?#]/)[0];
+}
+
+/** The major version in path prefixes, server URLs and basePath equals info.version's major. */
+export default function versioningUrlMajor(input) {
+  const doc = obj(input);
+  const major = infoMajor(obj(doc.info).version);
+  if (major === undefined) return [];
+  const places = [];
+  if (typeof doc.basePath === 'string') places.push([['basePath'], doc.basePath, 'basePath']);
+  const addServers = (servers, base) => list(servers).forEach((s, i) => places.push([[...base, 'servers', i, 'url'], serverPath(obj(s)), 'server URL']));
+  addServers(doc.servers, []);
+  for (const [key, item] of Object.entries(obj(doc.paths))) {
+    places.push([['paths', key], key, 'path']);
+    addServers(obj(item).servers, ['paths', key]);
+    for (const method of METHODS) addServers(obj(obj(item)[method]).servers, ['paths', key, method]);
+  }
+  const results = [];
+  for (const [path, urlPath, what] of places) {
+    const found = urlMajor(urlPath);
+    if (found && found.major !== major) {
+      results.push({ message: `${what} version "${found.segment}" does not match info.version "${doc.info.version}" (major ${major})`, path });
+    }
+  }
+  return results;
+}
