@@ -34,7 +34,9 @@ function covered(schema, skip, depth, seen) {
   if (schema.type === 'array' || (schema.items !== undefined && schema.properties === undefined)) return covered(schema.items, skip, depth + 1, inner);
   const { props, required } = properties(schema, 0);
   const names = Object.keys(props).filter((name) => !(isObject(props[name]) && props[name][skip] === true));
-  if (names.length === 0) return false;
+  // An object declared with no properties at all is exemplified by `{}`.
+  if (names.length === 0 && isObject(schema.properties) && !isObject(schema.additionalProperties)) return schema.additionalProperties !== true;
+  if (names.length === 0) return Array.isArray(schema.allOf) && schema.allOf.some((s) => covered(s, skip, depth + 1, inner));
   const needed = names.filter((name) => required.includes(name));
   return (needed.length > 0 ? needed : names).every((name) => covered(props[name], skip, depth + 1, inner));
 }

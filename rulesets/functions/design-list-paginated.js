@@ -1,7 +1,9 @@
 // Custom Spectral function (plain ESM, no imports) so Spectral itself can load it too.
 // Wrapper properties that hold the page of a list response ({ "items": [...], "next": ... }).
 const WRAPPERS = new Set(['items', 'data', 'results', 'content', 'records', 'entries', 'values', 'list', 'elements', 'rows', 'hits', 'edges', 'nodes', 'resources', 'value']);
-const PAGING = new Set(['limit', 'size', 'perpage', 'top', 'skip', 'offset', 'cursor', 'after', 'before', 'marker', 'start', 'from', 'first', 'last', 'maxresults', 'maxitems', 'startingafter', 'endingbefore', 'continuationtoken', 'nexttoken', 'continuation']);
+const PAGING = new Set(['limit', 'size', 'perpage', 'top', 'skip', 'take', 'offset', 'cursor', 'after', 'before', 'marker', 'start', 'startindex', 'from', 'first', 'last', 'count', 'rows', 'pg', 'rpp', 'startingafter', 'endingbefore', 'continuationtoken', 'nexttoken', 'continuation']);
+// Server-driven paging: the response hands out the next page's link or cursor (Azure nextLink, HAL links...).
+const NEXT = new Set(['cursor', 'continuationtoken', 'odatanextlink', 'pagination', 'paging', 'pageinfo', 'links']);
 
 function isObject(value) {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -15,7 +17,7 @@ function normalize(name) {
 function isPagingParameter(parameter) {
   if (!isObject(parameter) || typeof parameter.name !== 'string' || !['query', 'header'].includes(parameter.in)) return false;
   const name = normalize(parameter.name);
-  return PAGING.has(name) || name.startsWith('page') || name.endsWith('pagetoken') || name.endsWith('limit') || name.endsWith('cursor');
+  return PAGING.has(name) || name.startsWith('page') || name.startsWith('max') || name.endsWith('pagetoken') || name.endsWith('limit') || name.endsWith('cursor');
 }
 
 function isArraySchema(schema) {
@@ -31,10 +33,13 @@ function properties(schema, depth = 0) {
   return Object.assign({}, ...inherited, own);
 }
 
-// A list: a bare array, or an object wrapping one in a known property or one named after the collection.
-function isListSchema(schema, collection) {
+// An unpaged list: a bare array, or an object wrapping one (in a known property or one named
+// after the collection) that hands out no next link or cursor.
+function isUnpagedList(schema, collection) {
   if (isArraySchema(schema)) return true;
-  return Object.entries(properties(schema)).some(([name, value]) => (WRAPPERS.has(normalize(name)) || normalize(name) === collection) && isArraySchema(value));
+  const props = properties(schema);
+  if (Object.keys(props).some((name) => NEXT.has(normalize(name)) || normalize(name).startsWith('next'))) return false;
+  return Object.entries(props).some(([name, value]) => (WRAPPERS.has(normalize(name)) || normalize(name) === collection) && isArraySchema(value));
 }
 
 function successSchemas(responses) {
@@ -57,7 +62,7 @@ export default function designListPaginated(item, _options, context) {
   const segments = String(context.path[context.path.length - 1]).split('/').filter(Boolean);
   const last = segments[segments.length - 1];
   if (last === undefined || /[{}]/.test(last)) return [];
-  if (!successSchemas(item.get.responses).some((schema) => isListSchema(schema, normalize(last)))) return [];
+  if (!successSchemas(item.get.responses).some((schema) => isUnpagedList(schema, normalize(last)))) return [];
   const parameters = [item.parameters, item.get.parameters].flatMap((list) => (Array.isArray(list) ? list : []));
   if (parameters.some(isPagingParameter)) return [];
   return [{ message: `List operation GET ${context.path[context.path.length - 1]} accepts no pagination parameter (limit, pageSize, cursor, pageToken, offset...)`, path: [...context.path, 'get'] }];

@@ -34,7 +34,8 @@ export default function designProblemJson(operation, _options, context) {
       const served = types.length > 0 ? types.join(', ') : 'an undeclared media type (no produces)';
       results.push({
         message: `Error response body is served as ${served}; add application/problem+json (RFC 9457) to produces`,
-        path: [...context.path, 'responses', code, 'schema'],
+        // not at `schema`: it is usually a $ref, and the finding would land on the shared definition
+        path: [...context.path, 'responses', code],
       });
     } else {
       if (!isObject(response.content)) continue;

@@ -5,8 +5,9 @@
  */
 export default function designResponseHeader(response, options) {
   if (response === null || typeof response !== 'object' || Array.isArray(response)) return [];
-  const wanted = (Array.isArray(options?.headers) ? options.headers : []).map((name) => String(name).toLowerCase());
+  const names = Array.isArray(options?.headers) ? options.headers.map(String) : [];
+  const wanted = names.map((name) => name.toLowerCase());
   const headers = response.headers !== null && typeof response.headers === 'object' ? Object.keys(response.headers) : [];
   if (headers.some((name) => wanted.includes(name.toLowerCase()))) return [];
-  return [{ message: `Response declares none of the headers ${(options?.headers ?? []).join(', ')}` }];
+  return [{ message: `Response declares none of the headers ${names.join(', ')}` }];
 }
