@@ -6,7 +6,7 @@ const MODES = ['any', 'path', 'server', 'header', 'media-type'];
 const ORDER = ['path', 'server', 'header', 'media-type', 'query'];
 const LABEL = {
   path: 'a version path segment (/v1/...)',
-  server: 'a version in the server URL (basePath in Swagger 2.0)',
+  server: 'a version in the server URL or basePath',
   header: 'a version header (e.g. Api-Version)',
   'media-type': 'a versioned media type (e.g. application/vnd.example.v1+json)',
   query: 'an api-version query parameter',
@@ -20,11 +20,12 @@ const MISSING = {
 // v1, v2.1, v1beta1 anywhere; a bare number, a date (AWS /2015-03-31/...) or a {version}
 // template only up front (/2/tweets, /api/{version}/...): /documents/{version} is data.
 function isVersionSegment(segment, index, segments) {
-  if (/^v\d+(?:[._]\d+)*(?:[a-z]+\d*)*$/i.test(segment)) return true;
+  if (/^v\d+(?:[._]\d+)*(?:[a-z]+\d*)*(?:\.\{[^}]*\}|\.[a-z]+)?$/i.test(segment)) return true; // also /v1.{format}
   const upFront = index === 0 || (index === 1 && /^(?:api|rest)$/i.test(segments[0]));
   return upFront && /^(?:\d+(?:\.\d+)*|\d{4}-\d\d-\d\d|\{(?:api[-_]?)?version\})$/i.test(segment);
 }
-const hasVersion = (urlPath) => urlPath.split('/').filter(Boolean).some(isVersionSegment);
+const versionSegment = (urlPath) => urlPath.split('/').filter(Boolean).find(isVersionSegment);
+const hasVersion = (urlPath) => versionSegment(urlPath) !== undefined;
 const isVersionHeader = (name) => /^(?:x-)?(?:api[-_]?|ms-|accept-)?version$|-api-version$/i.test(name);
 const isVersionQuery = (name) => /^api[-_]?version$/i.test(name);
 const isVersionedMediaType = (type) => /[./+]v\d+(?:\.\d+)*(?=[.+;\s]|$)|;\s*(?:v|version|api-version)\s*=/i.test(type);
@@ -72,10 +73,10 @@ function describeOperation(doc, key, item, method, op, oas2) {
   return { key, at, uses, unversionedServers, hasContent: types.length > 0 };
 }
 
-function lacks(op, target) {
+function lacks(op, target, sample) {
   if (target === 'server') return op.unversionedServers.map((s) => [s.loc, `${s.url} has no version segment (e.g. https://api.example.com/v1)`]);
   if (op.uses[target].length) return [];
-  if (target === 'path') return [[['paths', op.key], `"${op.key}" has no version segment (e.g. /v1${op.key})`]];
+  if (target === 'path') return [[['paths', op.key], `"${op.key}" has no version segment (e.g. /${sample}${op.key === '/' ? '' : op.key})`]];
   if (target === 'media-type' && !op.hasContent) return [];
   return [[op.at, `operation has ${MISSING[target]}`]];
 }
@@ -90,18 +91,25 @@ export default function versioningStrategy(input, options) {
   for (const [key, item] of Object.entries(obj(doc.paths))) {
     for (const method of METHODS) if (obj(item)[method] && typeof item[method] === 'object') ops.push(describeOperation(doc, key, obj(item), method, item[method], oas2));
   }
-  let target = mode;
-  if (mode === 'any') {
-    const count = (s) => ops.filter((op) => op.uses[s].length).length;
-    target = ORDER.reduce((best, s) => (count(s) > count(best) ? s : best), ORDER[0]);
-    if (count(target) === 0) return []; // nothing versioned at all: no strategy to be consistent with
-  }
-  const why = mode === 'any' ? `the rest of the API uses ${LABEL[target]}` : `the house strategy is versioning: ${mode}`;
+  const count = (s) => ops.filter((op) => op.uses[s].length).length;
+  const target = mode !== 'any' ? mode : ORDER.reduce((best, s) => (count(s) > count(best) ? s : best), ORDER[0]);
   const results = new Map();
+  const add = (loc, message) => results.set(JSON.stringify(loc), { message, path: loc });
+  const versioned = ops.filter((op) => ORDER.some((s) => op.uses[s].length)).length;
+  if (mode === 'any' && versioned * 2 < ops.length) {
+    // Mostly unversioned (QuickSight's one /v2/ resource among 90): flag the odd places out,
+    // not the 90 operations that merely lack what one of them has.
+    for (const op of ops) for (const s of ORDER) for (const loc of op.uses[s]) {
+      add(loc, `uses ${LABEL[s]}, but only ${versioned} of ${ops.length} operations carry a version; version the whole API one way`);
+    }
+    return [...results.values()];
+  }
+  const sample = versionSegment((ops.find((op) => op.uses.path.length) ?? { key: '/v1' }).key);
+  const why = mode === 'any' ? `the rest of the API uses ${LABEL[target]}` : `the house strategy is versioning: ${mode}`;
   for (const op of ops) {
-    for (const [loc, text] of lacks(op, target)) results.set(JSON.stringify(loc), { message: `${text}; ${why}`, path: loc });
+    for (const [loc, text] of lacks(op, target, sample)) add(loc, `${text}; ${why}`);
     for (const s of ORDER.filter((other) => other !== target)) {
-      for (const loc of op.uses[s]) results.set(JSON.stringify(loc), { message: `uses ${LABEL[s]}, but ${why}; use one versioning strategy`, path: loc });
+      for (const loc of op.uses[s]) add(loc, `uses ${LABEL[s]}, but ${why}; use one versioning strategy`);
     }
   }
   return [...results.values()];

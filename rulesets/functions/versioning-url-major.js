@@ -12,11 +12,12 @@ function infoMajor(version) {
   return m ? Number(m[1]) : undefined;
 }
 
-// Major carried by a URL path: /v2/..., /v2.1/..., /v2beta1/..., or a bare /2/ up front.
-function urlMajor(urlPath) {
+// Major carried by a URL prefix: /v2/..., /api/v2.1/..., /v2beta1/..., or a bare /2/ up front.
+// Paths are read up to their second segment: /products/{id}/v2 versions one resource, not the API.
+function urlMajor(urlPath, prefixOnly) {
   const segments = urlPath.split('/').filter(Boolean);
-  for (const [i, segment] of segments.entries()) {
-    const v = /^v(\d+)(?:[._]\d+)*(?:[a-z]+\d*)*$/i.exec(segment);
+  for (const [i, segment] of segments.slice(0, prefixOnly ? 2 : undefined).entries()) {
+    const v = /^v(\d+)(?:[._]\d+)*(?:[a-z]+\d*)*(?:\.\{[^}]*\}|\.[a-z]+)?$/i.exec(segment);
     if (v) return { major: Number(v[1]), segment };
     const upFront = i === 0 || (i === 1 && /^(?:api|rest)$/i.test(segments[0]));
     if (upFront && /^\d+(?:\.\d+)*$/.test(segment)) return { major: Number(segment.split('.')[0]), segment };
@@ -36,18 +37,19 @@ export default function versioningUrlMajor(input) {
   const major = infoMajor(obj(doc.info).version);
   if (major === undefined) return [];
   const places = [];
-  if (typeof doc.basePath === 'string') places.push([['basePath'], doc.basePath, 'basePath']);
-  const addServers = (servers, base) => list(servers).forEach((s, i) => places.push([[...base, 'servers', i, 'url'], serverPath(obj(s)), 'server URL']));
+  if (typeof doc.basePath === 'string') places.push([['basePath'], doc.basePath, 'basePath', false]);
+  const addServers = (servers, base) => list(servers).forEach((s, i) => places.push([[...base, 'servers', i, 'url'], serverPath(obj(s)), 'server URL', false]));
   addServers(doc.servers, []);
   for (const [key, item] of Object.entries(obj(doc.paths))) {
-    places.push([['paths', key], key, 'path']);
+    places.push([['paths', key], key, 'path', true]);
     addServers(obj(item).servers, ['paths', key]);
     for (const method of METHODS) addServers(obj(obj(item)[method]).servers, ['paths', key, method]);
   }
   const results = [];
-  for (const [path, urlPath, what] of places) {
-    const found = urlMajor(urlPath);
-    if (found && found.major !== major) {
+  for (const [path, urlPath, what, prefixOnly] of places) {
+    const found = urlMajor(urlPath, prefixOnly);
+    // 0.x.y is the pre-release of the first major, which is often already published as /v1.
+    if (found && found.major !== major && !(major === 0 && found.major === 1)) {
       results.push({ message: `${what} version "${found.segment}" does not match info.version "${doc.info.version}" (major ${major})`, path });
     }
   }
