@@ -1,14 +1,15 @@
 // Custom Spectral function (plain ESM, no imports) so Spectral itself can load it too.
 
 // First match wins. Each style lists the conventions a value of that shape is compatible with:
-// "active" fits camel, snake and kebab alike; a short acronym such as "OK" fits UPPER and Pascal.
+// "active" fits camel, snake and kebab alike; one all-caps word fits UPPER_CASE and also
+// PascalCase, whose enums keep acronyms upper-case ([None, DES, AES128], [NotSet, BACS]).
 const STYLES = [
   { label: 'lowercase', shape: /^[a-z][a-z0-9]*$/, fits: ['camel', 'snake', 'kebab'] },
   { label: 'snake_case', shape: /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/, fits: ['snake'] },
   { label: 'kebab-case', shape: /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/, fits: ['kebab'] },
   { label: 'camelCase', shape: /^[a-z][a-zA-Z0-9]*$/, fits: ['camel'] },
-  { label: 'UPPER_CASE', shape: /^[A-Z][A-Z0-9]{0,2}$/, fits: ['upper', 'pascal'] },
-  { label: 'UPPER_CASE', shape: /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/, fits: ['upper'] },
+  { label: 'UPPER_CASE', shape: /^[A-Z][A-Z0-9]*$/, fits: ['upper', 'pascal'] },
+  { label: 'UPPER_CASE', shape: /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/, fits: ['upper'] },
   { label: 'PascalCase', shape: /^[A-Z][a-zA-Z0-9]*$/, fits: ['pascal'] },
 ];
 

@@ -5,6 +5,9 @@
 // X-API-Key / X-RateLimit-Limit are as readable as X-Api-Key / X-Ratelimit-Limit.
 const HEADER = /^[A-Z0-9][a-zA-Z0-9]*(-[A-Z0-9][a-zA-Z0-9]*)*$/;
 
+// Words the registry spells upper-case, so the suggestion does not say "Content-Md5".
+const REGISTRY_WORDS = new Map([['md5', 'MD5'], ['www', 'WWW'], ['etag', 'ETag'], ['dnt', 'DNT'], ['te', 'TE']]);
+
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function finding(name, path) {
@@ -12,7 +15,7 @@ function finding(name, path) {
   const suggestion = name
     .split(/[-_\s]+/)
     .filter((word) => word !== '')
-    .map((word) => word[0].toUpperCase() + word.slice(1))
+    .map((word) => REGISTRY_WORDS.get(word.toLowerCase()) ?? word[0].toUpperCase() + word.slice(1))
     .join('-');
   const hint = suggestion && HEADER.test(suggestion) ? ` (write "${suggestion}")` : '';
   return [{ message: `Header "${name}" is not Hyphenated-Pascal-Case${hint}.`, path }];

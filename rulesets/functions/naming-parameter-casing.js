@@ -14,9 +14,9 @@ const CHECKED = new Set(['query', 'path', 'cookie', 'formData']);
 /**
  * Query, path, cookie and form parameter names follow `options.casing` (default camel).
  * Names starting with "$" or "@" are fixed by a protocol (OData $filter, $top) and skipped.
- * Structured names (filter[createdAt], page.size, ids[]) are judged word by word, since the
- * brackets and dots are deepObject/JSON:API syntax rather than a casing choice; one leading
- * "_" (_fields) is a reserved-name marker and ignored.
+ * Structured names (filter[createdAt], page.size, ids[], Django's created_at__gte) are judged
+ * word by word, since brackets, dots and "__" are deepObject/JSON:API/filter syntax rather
+ * than a casing choice; one leading "_" (_fields) is a reserved-name marker and ignored.
  * Input: a parameter object.
  */
 export default function namingParameterCasing(input, options, context) {
@@ -26,7 +26,7 @@ export default function namingParameterCasing(input, options, context) {
   const casing = options && typeof options === 'object' && options.casing ? options.casing : 'camel';
   const pattern = Object.prototype.hasOwnProperty.call(PATTERNS, casing) ? PATTERNS[casing] : undefined;
   if (!pattern) return [{ message: `unknown casing "${casing}" (use camel, pascal, snake or kebab)` }];
-  const words = name.replace(/^_/, '').split(/[.[\]]+/).filter((word) => word !== '');
+  const words = name.replace(/^_/, '').split(/[.[\]]+|__/).filter((word) => word !== '');
   if (words.length > 0 && words.every((word) => pattern.test(word))) return [];
   const base = Array.isArray(context?.path) ? context.path : [];
   return [{ message: `Parameter "${name}" (in ${input.in}) is not ${LABELS[casing]}.`, path: [...base, 'name'] }];

@@ -2,9 +2,10 @@
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 // Segments whose spelling another standard fixes, so the API author cannot choose it:
-// RFC 8615 /.well-known, OData system resources ($metadata, $batch, $count, $value, $ref)
-// and dotted version numbers (/v1.2, /2.0).
-const EXEMPT = /^(\.well-known|\$[a-z]+|v?\d+(\.\d+)+)$/;
+// RFC 8615 /.well-known, OData and FHIR system resources and operations ($metadata, $batch,
+// $validate-code), "_"-prefixed system resources (FHIR _history, Elasticsearch _search) and
+// dotted version numbers (/v1.2, /2.0).
+const EXEMPT = /^(\.well-known|[$_][a-z][a-z0-9]*(-[a-z0-9]+)*|v?\d+(\.\d+)+)$/;
 
 /**
  * Static path segments are kebab-case. Template expressions ({petId}) are the parameter
@@ -14,7 +15,10 @@ const EXEMPT = /^(\.well-known|\$[a-z]+|v?\d+(\.\d+)+)$/;
  */
 export default function namingPathKebabCase(input) {
   if (typeof input !== 'string') return [];
+  // A "#..." or "?..." tail is a converter's trick to keep path keys unique (AWS specs); it is
+  // never sent as part of the path.
   const bad = input
+    .replace(/[#?].*$/, '')
     .split('/')
     .filter((segment) => segment !== '' && !EXEMPT.test(segment))
     .filter((segment) => {

@@ -1,17 +1,18 @@
 // Custom Spectral function (plain ESM, no imports) so Spectral itself can load it too.
 
-// Only verbs that restate an HTTP method (read, create, change, delete). Domain actions such
+// Only verbs that restate an HTTP method (retrieval, creation, change, deletion). Domain actions such
 // as /orders/{id}/cancel or /search are accepted controller resources in most API guidelines,
 // and words that double as nouns in paths (post, patch, set, update, new) would be noise.
 const VERBS = new Set([
-  'get', 'fetch', 'retrieve', 'read', 'list', 'find', 'lookup',
+  'get', 'fetch', 'retrieve', 'list', 'find',
   'create', 'add', 'insert', 'put', 'save', 'upsert',
   'update', 'modify', 'edit',
   'delete', 'remove', 'destroy', 'del',
 ]);
 
-// Noun phrases that happen to start with one of the verbs above.
-const NOUNS = /^(add-?ons?|read-?receipts?|read-?only|read-?me|lookups?-[a-z]|list-?(items?|members?|entries|entry)$)/i;
+// Noun phrases that happen to start with one of the verbs above. ("read" and "lookup" are
+// left out of the list: /messages/{id}/read marks a message read, /lookup is a service name.)
+const NOUNS = /^(add-?ons?|list-?(items?|members?|entries|entry)$)/i;
 
 function firstWord(segment) {
   return segment.split(/[-_.\s]|(?<=[a-z0-9])(?=[A-Z])/)[0].toLowerCase();
@@ -25,12 +26,16 @@ function firstWord(segment) {
 export default function namingPathNoVerbs(input) {
   if (typeof input !== 'string') return [];
   const hits = [];
-  for (const raw of input.split('/')) {
+  // A "#..." or "?..." tail only keeps converted path keys unique; it is not part of the path.
+  const segments = input.replace(/[#?].*$/, '').split('/');
+  segments.forEach((raw, i) => {
     const segment = raw.replace(/:[^/]*$/, '').replace(/\{[^}]*\}/g, '');
-    if (segment === '' || NOUNS.test(segment)) continue;
+    if (segment === '' || NOUNS.test(segment)) return;
     const word = firstWord(segment);
+    // A bare word followed by an id is a (singular) collection name, as in /list/{listId}.
+    if (word === segment.toLowerCase() && /^\{[^}]+\}$/.test(segments[i + 1] ?? '')) return;
     if (VERBS.has(word)) hits.push(`"${raw}" (${word})`);
-  }
+  });
   if (hits.length === 0) return [];
   return [{ message: `Path ${input} names an action with a verb: ${hits.join(', ')}; let the HTTP method say what happens to the resource.` }];
 }

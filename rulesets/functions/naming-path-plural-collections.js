@@ -6,6 +6,7 @@ const UNCOUNTABLE = new Set(('data metadata media information info equipment sof
   + 'content evidence advice knowledge traffic weather analytics billing pricing shipping tracking '
   + 'routing logging monitoring messaging networking hosting accounting licensing storage history '
   + 'search auth oauth oauth2 api rest admin public private internal external '
+  + 'new latest top all current me self '
   + 'people children men women mice geese feet teeth criteria phenomena indices matrices vertices '
   + 'alumni fungi bacteria').split(' '));
 
@@ -24,10 +25,12 @@ function isPlural(word) {
   return !/(ss|sis|xis)$/.test(word);
 }
 
+// Keeps the word's own capitalisation: CisLineType -> CisLineTypes.
 function pluralOf(word) {
-  if (IRREGULAR[word]) return IRREGULAR[word];
-  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
-  if (/(s|x|z|ch|sh)$/.test(word)) return `${word}es`;
+  const lower = word.toLowerCase();
+  if (IRREGULAR[lower]) return word[0] + IRREGULAR[lower].slice(1);
+  if (/[^aeiou]y$/.test(lower)) return `${word.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/.test(lower)) return `${word}es`;
   return `${word}s`;
 }
 
@@ -41,16 +44,19 @@ const isTemplate = (segment) => /^\{[^}]+\}$/.test(segment);
  */
 export default function namingPathPluralCollections(input) {
   if (typeof input !== 'string') return [];
-  const segments = input.split('/');
+  // A "#..." or "?..." tail only keeps converted path keys unique; it is not part of the path.
+  const segments = input.replace(/[#?].*$/, '').split('/');
   const hits = [];
   for (let i = 0; i < segments.length - 1; i += 1) {
     const segment = segments[i];
     if (!isTemplate(segments[i + 1]) || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(segment)) continue;
-    if (/^(v\d|by[-_A-Z]|for[-_A-Z])/.test(segment)) continue;
     const words = segment.split(/[-_]|(?<=[a-z0-9])(?=[A-Z])/);
-    const word = words[words.length - 1].toLowerCase();
+    // Versions (/v1/{x}) and lookups (/by-email/{email}, GamesByDate/{date}, per-page/{n}).
+    if (/^v\d/.test(segment) || words.some((w) => /^(by|per|for|from|to|since|until)$/i.test(w))) continue;
+    const last = words[words.length - 1];
+    const word = last.toLowerCase();
     if (word.length < 3 || /\d/.test(word) || isPlural(word)) continue;
-    hits.push(`"${segment}" (e.g. "${segment.slice(0, segment.length - word.length)}${pluralOf(word)}")`);
+    hits.push(`"${segment}" (e.g. "${segment.slice(0, segment.length - last.length)}${pluralOf(last)}")`);
   }
   if (hits.length === 0) return [];
   return [{ message: `Path ${input}: a segment followed by an identifier names a collection and should be plural: ${hits.join(', ')}.` }];

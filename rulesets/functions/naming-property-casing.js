@@ -22,7 +22,8 @@ const isObject = (value) => value !== null && typeof value === 'object' && !Arra
  * once, where it is written, and a property called "properties" is not mistaken for a keyword.
  * Names starting with "@" or "$" are fixed by other standards (JSON-LD @id, OData
  * @odata.nextLink, $type) and skipped; leading "_" (HAL _links, _embedded) is a reserved
- * marker and ignored before judging the rest; names without letters are not words.
+ * marker and ignored before judging the rest; names without letters are not words. Form
+ * fields such as address[postalCode] or flattened a.b keys are judged word by word.
  */
 export default function namingPropertyCasing(input, options) {
   const casing = isObject(options) && options.casing ? options.casing : 'camel';
@@ -33,8 +34,8 @@ export default function namingPropertyCasing(input, options) {
 
   const checkName = (name, path) => {
     if (/^[@$]/.test(name)) return;
-    const word = name.replace(/^_+/, '');
-    if (!/[A-Za-z]/.test(word) || pattern.test(word)) return;
+    const words = name.replace(/^_+/, '').split(/[.[\]]+/).filter((word) => word !== '');
+    if (!/[A-Za-z]/.test(name) || words.every((word) => pattern.test(word))) return;
     results.push({ message: `Property "${name}" is not ${LABELS[casing]}.`, path });
   };
 
