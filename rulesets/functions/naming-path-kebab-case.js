@@ -7,6 +7,9 @@ const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 // dotted version numbers (/v1.2, /2.0).
 const EXEMPT = /^(\.well-known|[$_][a-z][a-z0-9]*(-[a-z0-9]+)*|v?\d+(\.\d+)+)$/;
 
+// SCIM (RFC 7644) fixes its endpoint names, e.g. /scim/v2/ResourceTypes.
+const SCIM = /^(Users|Groups|Me|ServiceProviderConfigs?|ResourceTypes|Schemas|Bulk|\.search)$/;
+
 /**
  * Static path segments are kebab-case. Template expressions ({petId}) are the parameter
  * rule's business, a trailing ".ext" is the file-extension rule's, and a ":verb" suffix is a
@@ -17,10 +20,10 @@ export default function namingPathKebabCase(input) {
   if (typeof input !== 'string') return [];
   // A "#..." or "?..." tail is a converter's trick to keep path keys unique (AWS specs); it is
   // never sent as part of the path.
-  const bad = input
-    .replace(/[#?].*$/, '')
-    .split('/')
-    .filter((segment) => segment !== '' && !EXEMPT.test(segment))
+  const segments = input.replace(/[#?].*$/, '').split('/');
+  const scim = segments.some((segment) => segment.toLowerCase() === 'scim');
+  const bad = segments
+    .filter((segment) => segment !== '' && !EXEMPT.test(segment) && !(scim && SCIM.test(segment)))
     .filter((segment) => {
       const text = segment
         .replace(/\{[^}]*\}/g, 'p')

@@ -2,7 +2,7 @@
 
 // Only verbs that restate an HTTP method (retrieval, creation, change, deletion). Domain actions such
 // as /orders/{id}/cancel or /search are accepted controller resources in most API guidelines,
-// and words that double as nouns in paths (post, patch, set, update, new) would be noise.
+// and words that double as nouns in paths (post, patch, set, new) would be noise.
 const VERBS = new Set([
   'get', 'fetch', 'retrieve', 'list', 'find',
   'create', 'add', 'insert', 'put', 'save', 'upsert',
