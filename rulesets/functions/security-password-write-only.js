@@ -2,10 +2,12 @@
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 // Matched against every word-aligned tail of the name: "password", "newPassword", "client_secret".
+// Not "pin": in addresses it is the Indian postal code, on gift cards a value shown to the holder.
 const SECRET_TAILS = new Set(['password', 'passwd', 'passphrase', 'secret', 'privatekey', 'secretkey']);
-const SECRET_NAMES = new Set(['pin', 'pwd']);
-// A boolean "hasPassword", an object "secret" (a reference, a Kubernetes Secret) is not the secret value.
+// "hasPassword" (boolean), "lastModifiedSecret" (date-time), a "secret" object (a Kubernetes
+// Secret, a reference) describe a secret; they are not the secret value.
 const NOT_A_VALUE = new Set(['boolean', 'object', 'array', 'integer', 'number']);
+const NOT_A_VALUE_FORMAT = new Set(['date', 'date-time', 'time']);
 
 function tails(name) {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
@@ -13,8 +15,8 @@ function tails(name) {
   return words.map((_, i) => words.slice(i).join(''));
 }
 
-// The rule reads the unresolved document (to report each schema once, where it is written);
-// a property that is only a local $ref is judged by its target.
+// The rule reads the unresolved document, to report each schema once where it is written; a
+// local $ref is followed to judge the value's type.
 function deref(schema, root) {
   for (let hops = 0; isObject(schema) && typeof schema.$ref === 'string' && hops < 10; hops += 1) {
     if (schema.writeOnly === true || !schema.$ref.startsWith('#/')) return schema;
@@ -28,18 +30,27 @@ function deref(schema, root) {
   return schema;
 }
 
-/** Input: a schema's `properties` map. Secret-named string properties must be writeOnly. */
+// The property and, for the common `allOf: [{$ref}, {description}]` wrapping, its parts.
+function parts(property, root) {
+  const own = deref(property, root);
+  if (!isObject(own)) return [];
+  return [own, ...(Array.isArray(own.allOf) ? own.allOf.map((part) => deref(part, root)) : [])].filter(isObject);
+}
+
+/** Input: a schema's `properties` map. Properties holding a password or secret are writeOnly. */
 export default function securityPasswordWriteOnly(properties, options, context) {
   if (!isObject(properties)) return [];
   const results = [];
   for (const [name, property] of Object.entries(properties)) {
-    const all = tails(name);
-    if (!all.some((tail) => SECRET_TAILS.has(tail)) && !SECRET_NAMES.has(all[0])) continue;
-    const schema = deref(property, context.document.data);
-    if (!isObject(schema) || schema.writeOnly === true || isObject(schema.properties)) continue;
-    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-    if (types.some((type) => NOT_A_VALUE.has(type))) continue;
-    results.push({ message: `"${name}" holds a secret but is not writeOnly, so it may be echoed in responses`, path: [...context.path, name] });
+    if (!tails(name).some((tail) => SECRET_TAILS.has(tail))) continue;
+    const schema = parts(property, context.document.data);
+    if (schema.length === 0 || schema.some((part) => part.writeOnly === true || isObject(part.properties))) continue;
+    const types = schema.flatMap((part) => (Array.isArray(part.type) ? part.type : [part.type]));
+    if (types.some((type) => NOT_A_VALUE.has(type)) || schema.some((part) => NOT_A_VALUE_FORMAT.has(part.format))) continue;
+    results.push({
+      message: `"${name}" holds a password or secret but is not writeOnly; mark it writeOnly so responses never carry it`,
+      path: [...context.path, name],
+    });
   }
   return results;
 }

@@ -6,7 +6,6 @@ const BOUNDED_FORMATS = new Set(['date', 'date-time', 'time', 'uuid', 'ipv4', 'i
   'uint64', 'float', 'double']);
 const hasType = (schema, type) => (Array.isArray(schema.type) ? schema.type.includes(type) : schema.type === type);
 const fixed = (schema) => Array.isArray(schema.enum) || 'const' in schema;
-const hasProperties = (schema) => isObject(schema) && isObject(schema.properties) && Object.keys(schema.properties).length > 0;
 
 const CHECKS = {
   // A file upload (format: binary) is bounded by the request size limit, not by the schema.
@@ -19,75 +18,53 @@ const CHECKS = {
     const max = s.maximum !== undefined || typeof s.exclusiveMaximum === 'number';
     return !(min && max) && `has no ${min ? 'maximum' : max ? 'minimum' : 'minimum or maximum'}`;
   },
-  closed: (s, run) => {
-    if (run.allOfMembers.has(s)) return false; // closing one part of an allOf rejects the other parts' fields
-    if (['allOf', 'anyOf', 'oneOf'].some((key) => Array.isArray(s[key]))) {
-      // Only 3.1's unevaluatedProperties can close an allOf composition; in 3.0/2.0 it cannot be closed.
-      return run.oas31 && Array.isArray(s.allOf) && (hasProperties(s) || s.allOf.some(hasProperties))
-        && s.unevaluatedProperties !== false && 'is an open composition: add unevaluatedProperties: false';
-    }
-    if (!hasProperties(s) || s.additionalProperties === false || s.unevaluatedProperties === false) return false;
-    // A typed additionalProperties is a deliberate map of extra fields, not an oversight.
-    if (isObject(s.additionalProperties) && Object.keys(s.additionalProperties).length > 0) return false;
-    return 'accepts undeclared properties: add additionalProperties: false';
-  },
 };
 
 function walk(schema, path, label, run) {
   // readOnly properties are never sent by clients; circular $refs stay unresolved { $ref } objects.
   if (!isObject(schema) || run.seen.has(schema) || schema.readOnly === true || path.length > 200) return;
   run.seen.add(schema);
-  const problem = CHECKS[run.check](schema, run);
+  const problem = CHECKS[run.check](schema);
   if (problem) run.results.push({ message: `${label} ${problem}`, path });
   for (const [name, child] of Object.entries(isObject(schema.properties) ? schema.properties : {})) {
     walk(child, [...path, 'properties', name], `property "${name}"`, run);
   }
-  const lists = [['items', schema.items], ['prefixItems', schema.prefixItems], ['allOf', schema.allOf], ['anyOf', schema.anyOf], ['oneOf', schema.oneOf]];
-  for (const [key, value] of lists) {
-    if (Array.isArray(value)) value.forEach((child, i) => walk(child, [...path, key, i], key === 'items' || key === 'prefixItems' ? `${label} item` : label, run));
-    else if (key === 'items') walk(value, [...path, key], `${label} item`, run);
+  for (const key of ['items', 'prefixItems', 'allOf', 'anyOf', 'oneOf']) {
+    const childLabel = key === 'items' || key === 'prefixItems' ? `${label} item` : label;
+    if (Array.isArray(schema[key])) schema[key].forEach((child, i) => walk(child, [...path, key, i], childLabel, run));
+    else if (key === 'items') walk(schema.items, [...path, key], childLabel, run);
   }
   walk(schema.additionalProperties, [...path, 'additionalProperties'], `${label} value`, run);
 }
 
-function collectAllOfMembers(node, members, seen) {
-  if (node === null || typeof node !== 'object' || seen.has(node)) return;
-  seen.add(node);
-  if (Array.isArray(node.allOf)) node.allOf.forEach((member) => isObject(member) && members.add(member));
-  for (const value of Object.values(node)) collectAllOfMembers(value, members, seen);
-}
-
-// One walk state per lint run and rule: a schema shared by many operations is checked once.
+// One `seen` set per lint run and check: a schema shared by many operations is checked once.
 const runs = new WeakMap();
-function runFor(context, check) {
-  const inventory = context.documentInventory ?? {};
-  if (!runs.has(inventory)) runs.set(inventory, new Map());
-  const byCheck = runs.get(inventory);
-  if (!byCheck.has(check)) {
-    const data = isObject(context.document.data) ? context.document.data : {};
-    const allOfMembers = new Set();
-    if (check === 'closed') collectAllOfMembers(inventory.resolved ?? data, allOfMembers, new Set());
-    byCheck.set(check, { check, seen: new Set(), allOfMembers, oas2: data.swagger !== undefined, oas31: /^3\.1/.test(String(data.openapi)) });
-  }
-  return byCheck.get(check);
+function seenFor(context, check) {
+  const key = context.documentInventory ?? context.document;
+  if (!runs.has(key)) runs.set(key, new Map());
+  if (!runs.get(key).has(check)) runs.get(key).set(check, new Set());
+  return runs.get(key).get(check);
 }
 
 /**
- * Given a (resolved) path item, walks the schemas of what clients send — parameters and request
- * bodies (`closed`: bodies only) — and applies one check: string | array | integer | closed.
+ * Given a resolved path item, walks the schemas of what clients send — parameters and request
+ * bodies, nested properties and items — and applies one check (option `check`): string |
+ * array | integer.
  */
 export default function securityRequestSchemas(pathItem, options, context) {
   const check = isObject(options) && CHECKS[options.check] ? options.check : 'string';
   if (!isObject(pathItem)) return [];
-  const run = { ...runFor(context, check), results: [] };
-  const bodiesOnly = check === 'closed';
+  const oas2 = isObject(context.document.data) && context.document.data.swagger !== undefined;
+  const run = { check, seen: seenFor(context, check), results: [] };
   const params = (list, base) => (Array.isArray(list) ? list : []).forEach((p, i) => {
     if (!isObject(p)) return;
     const at = [...context.path, ...base, 'parameters', i];
     const label = `parameter "${p.name}"`;
-    if (run.oas2 && p.in === 'body') walk(p.schema, [...at, 'schema'], 'request body', run);
-    else if (bodiesOnly) return;
-    else if (run.oas2) walk(p, at, label, run);
+    if (oas2 && p.in === 'body') walk(p.schema, [...at, 'schema'], 'request body', run);
+    // Header and cookie values are capped by the server's header-size limit and are mostly
+    // protocol headers (Content-Type, X-Amz-Date) whose syntax HTTP defines, not the API.
+    else if (check === 'string' && (p.in === 'header' || p.in === 'cookie')) return;
+    else if (oas2) walk(p, at, label, run);
     else {
       walk(p.schema, [...at, 'schema'], label, run);
       for (const [type, media] of Object.entries(isObject(p.content) ? p.content : {})) walk(media?.schema, [...at, 'content', type, 'schema'], label, run);

@@ -29,16 +29,23 @@ function isCredential(parameter, inPath) {
   const generic = CREDENTIAL_NAMES.has(all[0]) ? all[0] : inPath && all.includes('token') ? 'token' : undefined;
   if (generic === undefined || (inPath && generic === 'key')) return false;
   if (!AMBIGUOUS.has(generic)) return true;
-  const description = typeof parameter.description === 'string' ? parameter.description : '';
-  return CREDENTIAL_HINT.test(description) || !NOT_A_CREDENTIAL.test(`${parameter.name} ${description}`);
+  const description = typeof parameter.description === 'string' ? parameter.description.trim() : '';
+  if (CREDENTIAL_HINT.test(description)) return true;
+  // "key" names object, cache and project keys as often as API keys: undescribed, assume the worst.
+  if (generic === 'key') return description === '';
+  return !NOT_A_CREDENTIAL.test(`${parameter.name} ${description}`);
 }
 
-const isBoolean = (parameter) => (isObject(parameter.schema) ? parameter.schema.type : parameter.type) === 'boolean';
+// Switches such as "includeSecret" or "AllowUsersToChangePassword" are not the secret itself.
+function isBoolean(parameter) {
+  const schema = isObject(parameter.schema) ? parameter.schema : parameter;
+  const parts = [schema, ...(Array.isArray(schema.allOf) ? schema.allOf : [])];
+  return parts.some((part) => isObject(part) && part.type === 'boolean');
+}
 
 /**
  * Options: `mode` is "credentials-in-query" (apiKey schemes and credential-named query
  * parameters) or "sensitive-in-url" (credentials in the path, personal data in path or query).
- * Boolean parameters ("includeSecret", "hasPassword") are switches, not the data itself.
  */
 export default function securitySensitiveParameters(input, options, context) {
   if (!isObject(input)) return [];
