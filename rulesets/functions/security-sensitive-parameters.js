@@ -16,14 +16,20 @@ const PERSONAL_TAILS = new Set(['ssn', 'socialsecuritynumber', 'nationalid', 'na
   'cardnumber', 'creditcard', 'creditcardnumber', 'cvv', 'cvv2', 'cvc', 'cvc2', 'iban', 'bankaccount',
   'bankaccountnumber', 'dateofbirth', 'birthdate', 'dob']);
 
-function tails(name) {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  return words.map((_, i) => words.slice(i).join(''));
+// "last4CardNumber", "fourDigitSsn": the truncated forms PCI DSS and KYC flows allow to show.
+const PARTIAL_WORDS = new Set(['last', 'last4', 'first', 'first6', 'four', 'digit', 'digits', 'masked', 'suffix', 'prefix']);
+
+const wordsOf = (name) => name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+  .toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+const tails = (words) => words.map((_, i) => words.slice(i).join(''));
+
+function isPersonal(name) {
+  const words = wordsOf(name);
+  return tails(words).some((tail) => PERSONAL_TAILS.has(tail)) && !words.some((word) => PARTIAL_WORDS.has(word));
 }
 
 function isCredential(parameter, inPath) {
-  const all = tails(parameter.name);
+  const all = tails(wordsOf(parameter.name));
   if (all.some((tail) => CREDENTIAL_TAILS.has(tail))) return true;
   // In a path any "...Token" is a capability URL ("/resets/{resetToken}") unless it pages.
   const generic = CREDENTIAL_NAMES.has(all[0]) ? all[0] : inPath && all.includes('token') ? 'token' : undefined;
@@ -65,7 +71,7 @@ export default function securitySensitiveParameters(input, options, context) {
   if (input.in === 'path' && isCredential(input, true)) {
     return [{ ...where, message: `path parameter "${input.name}" puts a credential in the URL, where logs and caches keep it` }];
   }
-  if ((input.in === 'path' || input.in === 'query') && tails(input.name).some((tail) => PERSONAL_TAILS.has(tail))) {
+  if ((input.in === 'path' || input.in === 'query') && isPersonal(input.name)) {
     return [{ ...where, message: `${input.in} parameter "${input.name}" puts personal or payment data in the URL, where logs and caches keep it; send it in a request body` }];
   }
   return [];
