@@ -73,10 +73,10 @@ function describeOperation(doc, key, item, method, op, oas2) {
   return { key, at, uses, unversionedServers, hasContent: types.length > 0 };
 }
 
-function lacks(op, target, sample) {
+function lacks(op, target) {
   if (target === 'server') return op.unversionedServers.map((s) => [s.loc, `${s.url} has no version segment (e.g. https://api.example.com/v1)`]);
   if (op.uses[target].length) return [];
-  if (target === 'path') return [[['paths', op.key], `"${op.key}" has no version segment (e.g. /${sample}${op.key === '/' ? '' : op.key})`]];
+  if (target === 'path') return [[['paths', op.key], `"${op.key}" has no version segment (like /v1/)`]];
   if (target === 'media-type' && !op.hasContent) return [];
   return [[op.at, `operation has ${MISSING[target]}`]];
 }
@@ -91,26 +91,27 @@ export default function versioningStrategy(input, options) {
   for (const [key, item] of Object.entries(obj(doc.paths))) {
     for (const method of METHODS) if (obj(item)[method] && typeof item[method] === 'object') ops.push(describeOperation(doc, key, obj(item), method, item[method], oas2));
   }
-  const count = (s) => ops.filter((op) => op.uses[s].length).length;
-  const target = mode !== 'any' ? mode : ORDER.reduce((best, s) => (count(s) > count(best) ? s : best), ORDER[0]);
+  const users = (s) => ops.filter((op) => op.uses[s].length);
+  const target = mode !== 'any' ? mode : ORDER.reduce((best, s) => (users(s).length > users(best).length ? s : best), ORDER[0]);
   const results = new Map();
   const add = (loc, message) => results.set(JSON.stringify(loc), { message, path: loc });
   const versioned = ops.filter((op) => ORDER.some((s) => op.uses[s].length)).length;
   if (mode === 'any' && versioned * 2 < ops.length) {
-    // Mostly unversioned (QuickSight's one /v2/ resource among 90): flag the odd places out,
-    // not the 90 operations that merely lack what one of them has.
-    for (const op of ops) for (const s of ORDER) for (const loc of op.uses[s]) {
-      add(loc, `uses ${LABEL[s]}, but only ${versioned} of ${ops.length} operations carry a version; version the whole API one way`);
+    // Mostly unversioned (QuickSight: one /v2/ resource among 160 operations): one finding per
+    // strategy at its first use, not one per operation lacking what a few have.
+    for (const s of ORDER.filter((x) => users(x).length)) {
+      add(users(s)[0].uses[s][0], `${users(s).length} of ${ops.length} operations use ${LABEL[s]} (this is one), the rest carry no version; version the whole API one way`);
     }
     return [...results.values()];
   }
-  const sample = versionSegment((ops.find((op) => op.uses.path.length) ?? { key: '/v1' }).key);
   const why = mode === 'any' ? `the rest of the API uses ${LABEL[target]}` : `the house strategy is versioning: ${mode}`;
+  // A second carrier on every operation that can have it (HSBC: /v2.2/ and a v2.2 media type
+  // everywhere) is redundant but consistent; only a partial one mixes strategies.
+  const eligible = (s) => (s === 'media-type' ? ops.filter((op) => op.hasContent) : ops);
+  const partial = ORDER.filter((s) => s !== target && users(s).length < eligible(s).length);
   for (const op of ops) {
-    for (const [loc, text] of lacks(op, target, sample)) add(loc, `${text}; ${why}`);
-    for (const s of ORDER.filter((other) => other !== target)) {
-      for (const loc of op.uses[s]) add(loc, `uses ${LABEL[s]}, but ${why}; use one versioning strategy`);
-    }
+    for (const [loc, text] of lacks(op, target)) add(loc, `${text}; ${why}`);
+    for (const s of partial) for (const loc of op.uses[s]) add(loc, `uses ${LABEL[s]}, but ${why}; use one versioning strategy`);
   }
   return [...results.values()];
 }

@@ -9,7 +9,7 @@ function infoMajor(version) {
   if (typeof version === 'number' && version >= 0) return Math.floor(version); // YAML: version: 2.0
   if (typeof version !== 'string' || /^\d{4}-\d\d-\d\d/.test(version)) return undefined;
   const m = /^[vV]?(\d+)(?=$|[.\-+_ ]|[a-zA-Z]+\d*(?:$|[.\-+_ ]))/.exec(version.trim());
-  return m ? Number(m[1]) : undefined;
+  return m && Number(m[1]) < 1000 ? Number(m[1]) : undefined; // 2021.12 is a calendar version
 }
 
 // Major carried by a URL prefix: /v2/..., /api/v2.1/..., /v2beta1/..., or a bare /2/ up front.
@@ -45,12 +45,24 @@ export default function versioningUrlMajor(input) {
     addServers(obj(item).servers, ['paths', key]);
     for (const method of METHODS) addServers(obj(obj(item)[method]).servers, ['paths', key, method]);
   }
+  // 0.x.y is the pre-release of the first major, which is often already published as /v1.
+  const agrees = (found) => found.major === major || (major === 0 && found.major === 1);
   const results = [];
-  for (const [path, urlPath, what, prefixOnly] of places) {
-    const found = urlMajor(urlPath, prefixOnly);
-    // 0.x.y is the pre-release of the first major, which is often already published as /v1.
-    if (found && found.major !== major && !(major === 0 && found.major === 1)) {
-      results.push({ message: `${what} version "${found.segment}" does not match info.version "${doc.info.version}" (major ${major})`, path });
+  const mismatchedPaths = new Map();
+  for (const [path, urlPath, what, isPath] of places) {
+    const found = urlMajor(urlPath, isPath);
+    if (!found || agrees(found)) continue;
+    const message = `${what} version "${found.segment}" does not match info.version "${doc.info.version}" (major ${major})`;
+    if (!isPath) results.push({ message, path });
+    else if (!mismatchedPaths.has(found.segment)) mismatchedPaths.set(found.segment, { message, path, count: 0 });
+    if (isPath) mismatchedPaths.get(found.segment).count += 1;
+  }
+  // Paths may serve several majors side by side (/v1 and /v2); that is only a mismatch when
+  // none of them is info.version's. One finding per version segment, not one per path.
+  const pathMajors = places.filter((p) => p[3]).map((p) => urlMajor(p[1], true)).filter(Boolean);
+  if (!pathMajors.some(agrees)) {
+    for (const { message, path, count } of mismatchedPaths.values()) {
+      results.push({ message: count > 1 ? `${message}; so do ${count - 1} more paths` : message, path });
     }
   }
   return results;
