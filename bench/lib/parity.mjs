@@ -21,14 +21,15 @@ async function jsonOf(command, args) {
 }
 
 const key = (row) => `${row.code} ${row.path.join('.')}`;
+const keyWithSource = (row) => `${path.basename(path.dirname(row.source))}/${path.basename(row.source)} ${key(row)}`;
 
 /** Multiset difference of finding keys: what one side has more often than the other. */
-function difference(a, b) {
+function difference(a, b, keyOf = key) {
   const counts = new Map();
-  for (const row of b) counts.set(key(row), (counts.get(key(row)) ?? 0) + 1);
+  for (const row of b) counts.set(keyOf(row), (counts.get(keyOf(row)) ?? 0) + 1);
   const extra = [];
   for (const row of a) {
-    const k = key(row);
+    const k = keyOf(row);
     const n = counts.get(k) ?? 0;
     if (n > 0) counts.set(k, n - 1);
     else extra.push(k);
@@ -57,5 +58,22 @@ export async function compareOnSpec(spectralBin, spec) {
     apigov: ours.length,
     missing: difference(theirs, ours),
     extra: difference(ours, theirs),
+  };
+}
+
+/**
+ * Runs Spectral CLI with a ruleset file and apigov with a ruleset name over the same files in
+ * one invocation each; returns the findings (file + code + path) only one side reports.
+ */
+export async function compareOnFiles(spectralBin, { spectralRuleset, apigovRuleset }, files) {
+  const [theirs, ours] = await Promise.all([
+    jsonOf(spectralBin, ['lint', '--quiet', '-f', 'json', '-r', spectralRuleset, ...files]),
+    jsonOf(process.execPath, [APIGOV, 'lint', '-r', apigovRuleset, '-f', 'json', ...files]),
+  ]);
+  return {
+    spectral: theirs.length,
+    apigov: ours.length,
+    missing: difference(theirs, ours, keyWithSource),
+    extra: difference(ours, theirs, keyWithSource),
   };
 }

@@ -1,7 +1,8 @@
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error — plain ESM helper shared with the bench scripts
-import { compareOnSpec } from '../../bench/lib/parity.mjs';
+import { compareOnFiles, compareOnSpec } from '../../bench/lib/parity.mjs';
 import { ensurePeer, fetchOrSkip, sampleCorpus } from '../helpers/real-data.js';
 
 // Same ruleset, same spec, same findings as Spectral CLI 6.16: the promise to architects.
@@ -23,4 +24,26 @@ describe('spectral:oas parity with Spectral CLI 6.16 on real APIs.guru specs', (
     },
     300_000,
   );
+});
+
+// The house rulesets are plain Spectral rulesets: Spectral CLI loading rulesets/recommended.yaml
+// must report exactly what apigov reports with apigov:recommended, on every fixture.
+describe('Spectral CLI 6.16 runs apigov:recommended with the same findings', () => {
+  if (fetched.skipReason) {
+    it.skip(fetched.skipReason, () => {});
+    return;
+  }
+  it('on every house-rule fixture and the bundled example', async () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const fixtures = path.join(root, 'fixtures', 'lint');
+    const files = readdirSync(fixtures).flatMap((id) =>
+      readdirSync(path.join(fixtures, id))
+        .filter((name) => /\.ya?ml$/.test(name) && !name.includes('.expected.'))
+        .map((name) => path.join(fixtures, id, name)),
+    );
+    files.push(path.join(root, 'examples', 'petstore.yaml'));
+    const result = await compareOnFiles(fetched.value!.spectral, { spectralRuleset: path.join(root, 'rulesets', 'recommended.yaml'), apigovRuleset: 'apigov:recommended' }, files);
+    expect({ missing: result.missing, extra: result.extra }).toEqual({ missing: [], extra: [] });
+    expect(result.apigov).toBeGreaterThan(files.length);
+  }, 600_000);
 });
