@@ -100,7 +100,7 @@ export default function versioningStrategy(input, options) {
     // Mostly unversioned (QuickSight: one /v2/ resource among 160 operations): one finding per
     // strategy at its first use, not one per operation lacking what a few have.
     for (const s of ORDER.filter((x) => users(x).length)) {
-      add(users(s)[0].uses[s][0], `${users(s).length} of ${ops.length} operations use ${LABEL[s]} (this is one), the rest carry no version; version the whole API one way`);
+      add(users(s)[0].uses[s][0], `only ${users(s).length} of ${ops.length} operations use ${LABEL[s]} (the first is here) and the rest carry no version; version the whole API one way`);
     }
     return [...results.values()];
   }
