@@ -1,0 +1,70 @@
+import type { RefResolver } from './refs.js';
+import { normalizePathTemplate, pathParameterKey, type JsonPath, type ParameterModel, type SecurityRequirement } from './model.js';
+
+export type Obj = Record<string, unknown>;
+
+export function isObj(value: unknown): value is Obj {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+export function asObj(value: unknown): Obj {
+  return isObj(value) ? value : {};
+}
+
+export function derefObj(refs: RefResolver, value: unknown): Obj {
+  return asObj(refs.deref(value));
+}
+
+export function asString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
+export function securityOf(value: unknown): SecurityRequirement[] | undefined {
+  return Array.isArray(value) ? (value.filter(isObj) as SecurityRequirement[]) : undefined;
+}
+
+export function parameterKey(location: string, name: string, template: string): string {
+  if (location === 'path') return pathParameterKey(template, name);
+  return `${location}:${location === 'header' ? name.toLowerCase() : name}`;
+}
+
+/** Path-item parameters, overridden by the operation's own with the same location and name. */
+export function mergedParameters(
+  refs: RefResolver,
+  pathItemParams: unknown,
+  operationParams: unknown,
+  basePath: JsonPath,
+  opPath: JsonPath,
+): Array<{ param: Obj; path: JsonPath }> {
+  const merged = new Map<string, { param: Obj; path: JsonPath }>();
+  const add = (list: unknown, path: JsonPath) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((raw, index) => {
+      const param = derefObj(refs, raw);
+      if (typeof param.name !== 'string' || typeof param.in !== 'string') return;
+      merged.set(`${param.in}:${param.name}`, { param, path: [...path, 'parameters', index] });
+    });
+  };
+  add(pathItemParams, basePath);
+  add(operationParams, opPath);
+  return [...merged.values()];
+}
+
+export function parameterModel(param: Obj, schema: unknown, template: string, path: JsonPath): ParameterModel {
+  const location = param.in as string;
+  const name = param.name as string;
+  return {
+    key: parameterKey(location, name, template),
+    in: location,
+    name,
+    required: location === 'path' || param.required === true,
+    deprecated: param.deprecated === true,
+    sunset: asString(param['x-sunset']),
+    schema,
+    path,
+  };
+}
+
+export function operationIdentity(method: string, template: string) {
+  return { key: `${method.toUpperCase()} ${normalizePathTemplate(template)}`, label: `${method.toUpperCase()} ${template}` };
+}

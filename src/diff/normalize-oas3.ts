@@ -1,0 +1,85 @@
+import type { RefResolver } from './refs.js';
+import { HTTP_METHODS, normalizePathTemplate, type BodyModel, type HeaderModel, type JsonPath, type MediaTypeModel, type OperationModel, type ResponseModel } from './model.js';
+import { asObj, asString, derefObj, isObj, mergedParameters, operationIdentity, parameterModel, securityOf, type Obj } from './normalize-common.js';
+
+function contentOf(refs: RefResolver, content: unknown, path: JsonPath): Map<string, MediaTypeModel> {
+  const map = new Map<string, MediaTypeModel>();
+  for (const [mediaType, raw] of Object.entries(asObj(content))) {
+    const media = derefObj(refs, raw);
+    map.set(mediaType.toLowerCase(), { schema: media.schema, path: [...path, 'content', mediaType] });
+  }
+  return map;
+}
+
+function headersOf(refs: RefResolver, headers: unknown, path: JsonPath): Map<string, HeaderModel> {
+  const map = new Map<string, HeaderModel>();
+  for (const [name, raw] of Object.entries(asObj(headers))) {
+    const header = derefObj(refs, raw);
+    const schema = header.schema ?? [...contentOf(refs, header.content, path).values()][0]?.schema;
+    map.set(name.toLowerCase(), { name, required: header.required === true, schema, path: [...path, 'headers', name] });
+  }
+  return map;
+}
+
+function responsesOf(refs: RefResolver, responses: unknown, path: JsonPath): Map<string, ResponseModel> {
+  const map = new Map<string, ResponseModel>();
+  for (const [status, raw] of Object.entries(asObj(responses))) {
+    if (status.startsWith('x-')) continue;
+    const response = derefObj(refs, raw);
+    const at = [...path, 'responses', status];
+    map.set(status.toUpperCase(), { status, headers: headersOf(refs, response.headers, at), content: contentOf(refs, response.content, at), path: at });
+  }
+  return map;
+}
+
+function bodyOf(refs: RefResolver, raw: unknown, path: JsonPath): BodyModel | undefined {
+  if (raw === undefined) return undefined;
+  const body = derefObj(refs, raw);
+  const at = [...path, 'requestBody'];
+  return { required: body.required === true, content: contentOf(refs, body.content, at), path: at };
+}
+
+function operationOf(refs: RefResolver, root: Obj, template: string, pathItem: Obj, method: string, op: Obj): OperationModel {
+  const itemPath: JsonPath = ['paths', template];
+  const opPath: JsonPath = [...itemPath, method];
+  const parameters = new Map();
+  for (const { param, path } of mergedParameters(refs, pathItem.parameters, op.parameters, itemPath, opPath)) {
+    const schema = param.schema ?? [...contentOf(refs, param.content, path).values()][0]?.schema;
+    const model = parameterModel(param, schema, template, path);
+    parameters.set(model.key, model);
+  }
+  return {
+    ...operationIdentity(method, template),
+    method,
+    pathTemplate: template,
+    operationId: asString(op.operationId),
+    deprecated: op.deprecated === true,
+    sunset: asString(op['x-sunset']),
+    stability: asString(op['x-stability-level']),
+    tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === 'string') : [],
+    parameters,
+    requestBody: bodyOf(refs, op.requestBody, opPath),
+    responses: responsesOf(refs, op.responses, opPath),
+    security: securityOf(op.security) ?? securityOf(root.security),
+    path: opPath,
+  };
+}
+
+/** OpenAPI 3.0/3.1 operations (paths only; webhooks are not client calls). */
+export function operationsOas3(refs: RefResolver, root: Obj): OperationModel[] {
+  const operations: OperationModel[] = [];
+  for (const [template, rawItem] of Object.entries(asObj(root.paths))) {
+    if (!template.startsWith('/')) continue;
+    const pathItem = derefObj(refs, rawItem);
+    for (const method of HTTP_METHODS) {
+      if (isObj(pathItem[method])) operations.push(operationOf(refs, root, template, pathItem, method, pathItem[method] as Obj));
+    }
+  }
+  return operations;
+}
+
+export function securitySchemesOas3(root: Obj): Map<string, unknown> {
+  return new Map(Object.entries(asObj(asObj(root.components).securitySchemes)));
+}
+
+export { normalizePathTemplate };
