@@ -53,13 +53,18 @@ function assertApiDescription(document: ParsedDocument, file: string): SpecForma
   throw new SpecLoadError(`${location}: ${detection.problem}`);
 }
 
-/** Reads and parses one spec file, or throws a SpecLoadError that names the file and place. */
-export async function loadSpec(file: string, displayName = file): Promise<LoadedSpec> {
-  const source = path.resolve(file);
-  const text = (await readText(source, displayName)).replace(/^\uFEFF/, '');
+/** Parses spec text that did not come from a file of its own (git, URL), with the same checks. */
+export function parseSpecText(rawText: string, source: string, displayName: string): LoadedSpec {
+  const text = rawText.replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new SpecLoadError(`${displayName}: file is empty`);
   const document: ParsedDocument = new Document(text, Parsers.Yaml, source);
   assertParsed(document, displayName);
   const format = assertApiDescription(document, displayName);
   return { source, document, format };
+}
+
+/** Reads and parses one spec file, or throws a SpecLoadError that names the file and place. */
+export async function loadSpec(file: string, displayName = file): Promise<LoadedSpec> {
+  const source = path.resolve(file);
+  return parseSpecText(await readText(source, displayName), source, displayName);
 }

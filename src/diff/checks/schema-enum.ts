@@ -1,0 +1,35 @@
+import type { SchemaCheck } from '../walk.js';
+import { idTable, prefixedIds } from './define.js';
+
+const key = (value: unknown) => JSON.stringify(value);
+
+function missing(from: unknown[], to: unknown[]): unknown[] {
+  const present = new Set(to.map(key));
+  return from.filter((value) => !present.has(key(value)));
+}
+
+/**
+ * Enum values. A request that stops accepting a value breaks clients sending it; a response that
+ * starts returning a new value breaks clients that switch over the list (warn: many tolerate it).
+ * `x-extensible-enum` declares the list open, so only removals from a request matter.
+ */
+export const schemaEnum: SchemaCheck = {
+  name: 'schema-enum',
+  ids: idTable([
+    ...prefixedIds('enum-value-removed', 'enum-value-added', 'became-enum', 'x-extensible-enum-value-removed'),
+    'request-header-property-became-enum',
+  ]),
+  compare(base, revision, { direction, prefix, emit }) {
+    if (base.enum && revision.enum) {
+      for (const value of missing(base.enum, revision.enum)) emit(`${prefix}-enum-value-removed`, `enum value ${key(value)} removed`, value, undefined);
+      for (const value of missing(revision.enum, base.enum)) emit(`${prefix}-enum-value-added`, `enum value ${key(value)} added`, undefined, value);
+    } else if (!base.enum && revision.enum && direction === 'request') {
+      emit(`${prefix}-became-enum`, `now restricted to the values ${revision.enum.map(key).join(', ')}`, undefined, revision.enum);
+    }
+    if (direction === 'request' && base.extensibleEnum && revision.extensibleEnum) {
+      for (const value of missing(base.extensibleEnum, revision.extensibleEnum)) {
+        emit(`${prefix}-x-extensible-enum-value-removed`, `x-extensible-enum value ${key(value)} removed`, value, undefined);
+      }
+    }
+  },
+};

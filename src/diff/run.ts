@@ -1,0 +1,29 @@
+import { SpecLoadError } from '../errors.js';
+import { findDanglingRef } from './check-refs.js';
+import { loadSide, type Side } from './load-side.js';
+import { buildModel } from './normalize.js';
+import { buildDiffReport, type DiffReport } from './report.js';
+import { diffModels } from './run-diff.js';
+
+async function modelOf(side: Side, argument: string, cwd: string, allowRemote: boolean) {
+  const loaded = await loadSide(side, argument, cwd, allowRemote);
+  const model = buildModel(loaded.spec.format, loaded.source);
+  const dangling = findDanglingRef(loaded.source.data, model.refs);
+  if (dangling) throw new SpecLoadError(`${side}: ${loaded.label}: $ref "${dangling.ref}" at ${dangling.at} cannot be resolved`);
+  return { model, label: loaded.label };
+}
+
+export interface DiffOptions {
+  cwd: string;
+  allowRemote: boolean;
+  /** YYYY-MM-DD that sunset dates are judged against. */
+  today: string;
+}
+
+/** Loads both sides, compares them with every check, and judges the version bump. */
+export async function runDiff(baseArgument: string, revisionArgument: string, options: DiffOptions): Promise<DiffReport> {
+  const base = await modelOf('base', baseArgument, options.cwd, options.allowRemote);
+  const revision = await modelOf('revision', revisionArgument, options.cwd, options.allowRemote);
+  const changes = diffModels(base.model, revision.model, options.today);
+  return buildDiffReport({ label: base.label, version: base.model.version }, { label: revision.label, version: revision.model.version }, changes);
+}

@@ -1,0 +1,12 @@
+import type { Change } from '../../diff/types.js';
+
+/** Changes grouped by operation (API-wide ones under ""), groups with breaking changes first. */
+export function groupByOperation(changes: Change[]): Array<[string, Change[]]> {
+  const groups = new Map<string, Change[]>();
+  for (const change of changes) {
+    const key = change.operation ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), change]);
+  }
+  const worst = (list: Change[]) => Math.min(...list.map((c) => ({ error: 0, warn: 1, info: 2 })[c.level]));
+  return [...groups.entries()].sort((a, b) => worst(a[1]) - worst(b[1]) || a[0].localeCompare(b[0]));
+}
