@@ -3,13 +3,13 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { SpecLoadError, UsageError, isApigovError } from '../errors.js';
-import { loadSpec, parseSpecText, type LoadedSpec } from '../load/load-spec.js';
+import { parseSpecData, type ParsedData } from '../load/parse-data.js';
 import type { DocumentSource } from './refs.js';
 
 export type Side = 'base' | 'revision';
 
 export interface LoadedSide {
-  spec: LoadedSpec;
+  spec: ParsedData;
   source: DocumentSource;
   /** As the user wrote it, for messages. */
   label: string;
@@ -27,11 +27,11 @@ function isInside(root: string, file: string): boolean {
 }
 
 /** External $ref files are read only from under the spec's folder, as in lint. */
-function fileSource(spec: LoadedSpec): DocumentSource {
-  const root = realpathSync(path.dirname(spec.source));
+function fileSource(file: string, spec: ParsedData): DocumentSource {
+  const root = realpathSync(path.dirname(file));
   return {
-    location: spec.source,
-    data: spec.document.data,
+    location: file,
+    data: spec.data,
     resolveLocation: (from, relative) => path.resolve(path.dirname(from), decodeURIComponent(relative)),
     readExternal(location) {
       try {
@@ -45,12 +45,23 @@ function fileSource(spec: LoadedSpec): DocumentSource {
   };
 }
 
+function readLocal(file: string, label: string): string {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    throw new SpecLoadError(`${label}: file not found`);
+  }
+  if (!stat.isFile()) throw new SpecLoadError(`${label}: not a regular file`);
+  return readFileSync(file, 'utf8');
+}
+
 function git(args: string[], cwd: string): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
 }
 
 /** `REF:path`: the file as committed at REF, read with git from the repository around `cwd`. */
-function gitSide(ref: string, file: string, cwd: string, label: string): { spec: LoadedSpec; source: DocumentSource } {
+function gitSide(ref: string, file: string, cwd: string, label: string): { spec: ParsedData; source: DocumentSource } {
   let top: string;
   try {
     top = git(['rev-parse', '--show-toplevel'], cwd).trim();
@@ -67,12 +78,12 @@ function gitSide(ref: string, file: string, cwd: string, label: string): { spec:
     const reason = String((error as { stderr?: string }).stderr ?? '').split('\n')[0]!.replace(/^fatal: /, '');
     throw new SpecLoadError(`${label}: cannot read from git (${reason || 'unknown revision or path'})`);
   }
-  const spec = parseSpecText(text, absolute, label);
+  const spec = parseSpecData(text, label);
   return {
     spec,
     source: {
       location: absolute,
-      data: spec.document.data,
+      data: spec.data,
       resolveLocation: (from, relative) => path.resolve(path.dirname(from), decodeURIComponent(relative)),
       readExternal(location) {
         try {
@@ -85,7 +96,7 @@ function gitSide(ref: string, file: string, cwd: string, label: string): { spec:
   };
 }
 
-async function urlSide(url: string, label: string): Promise<{ spec: LoadedSpec; source: DocumentSource }> {
+async function urlSide(url: string, label: string): Promise<{ spec: ParsedData; source: DocumentSource }> {
   let text: string;
   try {
     const response = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(15_000) });
@@ -95,8 +106,8 @@ async function urlSide(url: string, label: string): Promise<{ spec: LoadedSpec; 
     throw new SpecLoadError(`${label}: cannot fetch (${(error as Error).message})`);
   }
   if (text.length > MAX_REMOTE_BYTES) throw new SpecLoadError(`${label}: larger than ${MAX_REMOTE_BYTES / 1024 / 1024} MB`);
-  const spec = parseSpecText(text, url, label);
-  return { spec, source: { location: url, data: spec.document.data, resolveLocation: (from, rel) => new URL(rel, from).href, readExternal: () => undefined } };
+  const spec = parseSpecData(text, label);
+  return { spec, source: { location: url, data: spec.data, resolveLocation: (from, rel) => new URL(rel, from).href, readExternal: () => undefined } };
 }
 
 /**
@@ -113,8 +124,8 @@ export async function loadSide(side: Side, argument: string, cwd: string, allowR
     const local = path.resolve(cwd, argument);
     const gitRef = /^([^:]+):(.+)$/.exec(argument);
     if (!existsSync(local) && gitRef && !/^[a-zA-Z]$/.test(gitRef[1]!)) return { ...gitSide(gitRef[1]!, gitRef[2]!, cwd, label), label };
-    const spec = await loadSpec(local, argument);
-    return { spec, source: fileSource(spec), label };
+    const spec = parseSpecData(readLocal(local, argument), argument);
+    return { spec, source: fileSource(local, spec), label };
   } catch (error) {
     if (isApigovError(error)) {
       const Kind = error instanceof UsageError ? UsageError : SpecLoadError;

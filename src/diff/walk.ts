@@ -128,19 +128,35 @@ export class SchemaWalker {
   }
 }
 
-/** Pairs alternatives by `$ref` name or title, else by position among the unnamed ones. */
+/** A shape that survives inlining: what a `$ref`'d alternative and its inlined copy have in common. */
+function fingerprint(view: SchemaView): string {
+  const types = view.types ? [...view.types].sort().join('|') : '*';
+  return `${types};${[...view.properties.keys()].sort().join(',')};${[...view.required].sort().join(',')};${JSON.stringify(view.enum ?? null)};${view.format ?? ''}`;
+}
+
+/**
+ * Pairs oneOf/anyOf alternatives: by `$ref` name or title first, then by shape (so a `$ref`
+ * inlined on one side still pairs with itself), then the rest by position.
+ */
 export function matchAlternatives(base: RawSchema[], revision: RawSchema[], views: { base: SchemaViews; revision: SchemaViews }): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
-  const used = new Set<number>();
-  const revisionNames = revision.map((s) => views.revision.nameOf(s));
-  const unnamed = revision.map((_, j) => j).filter((j) => revisionNames[j] === undefined);
-  base.forEach((schema, i) => {
-    const name = views.base.nameOf(schema);
-    const j = name === undefined ? unnamed.shift() : revisionNames.findIndex((n, k) => n === name && !used.has(k));
-    if (j !== undefined && j >= 0) {
-      used.add(j);
+  const freeBase = new Set(base.map((_, i) => i));
+  const freeRevision = new Set(revision.map((_, j) => j));
+  const pairWhere = (same: (i: number, j: number) => boolean) => {
+    for (const i of [...freeBase]) {
+      const j = [...freeRevision].find((k) => same(i, k));
+      if (j === undefined) continue;
       pairs.push([i, j]);
+      freeBase.delete(i);
+      freeRevision.delete(j);
     }
-  });
-  return pairs;
+  };
+  const baseNames = base.map((s) => views.base.nameOf(s));
+  const revisionNames = revision.map((s) => views.revision.nameOf(s));
+  pairWhere((i, j) => baseNames[i] !== undefined && baseNames[i] === revisionNames[j]);
+  const baseShapes = base.map((s) => fingerprint(views.base.of(s)));
+  const revisionShapes = revision.map((s) => fingerprint(views.revision.of(s)));
+  pairWhere((i, j) => baseShapes[i] === revisionShapes[j]);
+  pairWhere((i, j) => baseNames[i] === undefined || revisionNames[j] === undefined);
+  return pairs.sort((a, b) => a[0] - b[0]);
 }
