@@ -25,8 +25,8 @@ export const OPERATION_CHECKS: readonly OperationCheck[] = [lifecycle, parameter
 export const SCHEMA_CHECKS: readonly SchemaCheck[] = [schemaType, schemaEnum, schemaBounds, schemaPattern, schemaNullable, schemaDefault, schemaProperties, schemaComposition];
 
 /** Every id apigov can report, with level and direction, and the check that owns it. */
-export function allCheckIds(): Array<CheckId & { check: string }> {
+export function allCheckIds(): Array<CheckId & { check: string; overridden: boolean }> {
   return [...API_CHECKS, ...OPERATION_CHECKS, ...SCHEMA_CHECKS, ...RELEASE_CHECKS].flatMap((check) =>
-    [...check.ids.entries()].map(([id, { level, direction }]) => ({ id, level, direction, check: check.name })),
+    [...check.ids.entries()].map(([id, { level, direction, overridden }]) => ({ id, level, direction, overridden, check: check.name })),
   );
 }

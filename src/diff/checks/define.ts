@@ -1,7 +1,8 @@
 import { OASDIFF_IDS } from '../oasdiff-ids.js';
 import type { Direction, Level } from '../types.js';
 
-export type IdTable = ReadonlyMap<string, { level: Level; direction: Direction }>;
+/** `overridden`: the level/direction (or the id itself) is apigov's decision, explained in the check. */
+export type IdTable = ReadonlyMap<string, { level: Level; direction: Direction; overridden: boolean }>;
 
 /**
  * The ids a check reports, with oasdiff's level and direction. `overrides` holds ids of our own
@@ -9,11 +10,11 @@ export type IdTable = ReadonlyMap<string, { level: Level; direction: Direction }
  * An id neither known nor overridden is a programming error, caught when the registry loads.
  */
 export function idTable(ids: readonly string[], overrides: Record<string, [Level, Direction]> = {}): IdTable {
-  const table = new Map<string, { level: Level; direction: Direction }>();
+  const table = new Map<string, { level: Level; direction: Direction; overridden: boolean }>();
   for (const id of [...ids, ...Object.keys(overrides)]) {
     const known = overrides[id] ?? OASDIFF_IDS[id];
     if (!known) throw new Error(`diff check id "${id}" is neither an oasdiff id nor declared as our own`);
-    table.set(id, { level: known[0], direction: known[1] });
+    table.set(id, { level: known[0], direction: known[1], overridden: id in overrides });
   }
   return table;
 }
