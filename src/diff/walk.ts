@@ -24,6 +24,8 @@ export interface SchemaChange {
   message: string;
   base?: unknown;
   revision?: unknown;
+  /** Walker bookkeeping: the schema pairs between the root and where the change was found. */
+  via?: readonly object[];
 }
 
 export interface SchemaCheckContext {
@@ -44,39 +46,97 @@ export interface SchemaCheck {
   compare(base: SchemaView, revision: SchemaView, context: SchemaCheckContext): void;
 }
 
-type Memo = WeakMap<object, WeakMap<object, Map<string, SchemaChange[]>>>;
+/** What the walker knows about one (base schema, revision schema) pair. */
+interface PairState {
+  /** Final results by `direction:location`. */
+  done: Map<string, SchemaChange[]>;
+  /** Results that cut a cycle at a pair still being compared further up (`head`: its depth). */
+  provisional: Map<string, { changes: SchemaChange[]; head: number }>;
+  /** Depth at which the pair is being compared, by direction (location aside: a cycle may re-enter a body as a property). */
+  running: Map<string, number>;
+}
+
+type Dir = 'request' | 'response';
 
 /**
  * Compares two schemas through $ref, allOf (merged in views), properties, items,
  * additionalProperties and oneOf/anyOf alternatives, by direction. Results are memoized per
  * (base schema, revision schema, direction, location), so a component used by a thousand
- * operations is compared once; a pair met again while being compared (a cycle) counts as equal.
+ * operations is compared once.
+ *
+ * Cycles: a pair met again while it is being compared counts as equal there, so a change deep in
+ * a recursive schema is reported once, at its shortest path; for the same reason a memoized
+ * result is reused without the changes it found by passing through a pair being compared now.
+ * A result that relied on such a cut depends on where the walk entered the cycle, so it is kept
+ * only until the comparison it was cut at has finished.
  */
 export class SchemaWalker {
-  private readonly memo: Memo = new WeakMap();
+  private readonly pairs = new WeakMap<object, WeakMap<object, PairState>>();
+  private readonly provisionalLog: Array<{ state: PairState; key: string }> = [];
+  private depth = 0;
+  /** The shallowest running comparison the current one was cut at (Infinity: none). */
+  private cut = Infinity;
 
   constructor(
     private readonly views: { base: SchemaViews; revision: SchemaViews },
     private readonly checks: readonly SchemaCheck[],
   ) {}
 
-  compare(base: RawSchema, revision: RawSchema, direction: 'request' | 'response', location: SchemaLocation): SchemaChange[] {
-    const b = this.views.base.of(base);
-    const r = this.views.revision.of(revision);
-    const key = `${direction}:${location}`;
-    let byRevision = this.memo.get(b.node);
-    if (!byRevision) this.memo.set(b.node, (byRevision = new WeakMap()));
-    let byKey = byRevision.get(r.node);
-    if (!byKey) byRevision.set(r.node, (byKey = new Map()));
-    const known = byKey.get(key);
-    if (known) return known;
-    byKey.set(key, []); // a cycle back to this pair sees "no change"
-    const changes = this.compareViews(b, r, direction, location);
-    byKey.set(key, changes);
-    return changes;
+  compare(base: RawSchema, revision: RawSchema, direction: Dir, location: SchemaLocation): SchemaChange[] {
+    return this.comparePair(base, revision, direction, location).changes;
   }
 
-  private compareViews(b: SchemaView, r: SchemaView, direction: 'request' | 'response', location: SchemaLocation): SchemaChange[] {
+  private comparePair(base: RawSchema, revision: RawSchema, direction: Dir, location: SchemaLocation): { state: PairState; changes: SchemaChange[] } {
+    const b = this.views.base.of(base);
+    const r = this.views.revision.of(revision);
+    const state = this.stateOf(b.node, r.node);
+    const key = `${direction}:${location}`;
+    const known = this.reuse(state, key, direction);
+    if (known) return { state, changes: known };
+    const depth = this.depth++;
+    const outerCut = this.cut;
+    const mark = this.provisionalLog.length;
+    this.cut = Infinity;
+    state.running.set(direction, depth);
+    const changes = this.compareViews(b, r, direction, location);
+    state.running.delete(direction);
+    this.depth = depth;
+    const cut = this.cut;
+    if (cut >= depth) {
+      state.done.set(key, changes);
+      // What was provisional on this comparison is stale now that it has finished.
+      for (const entry of this.provisionalLog.splice(mark)) entry.state.provisional.delete(entry.key);
+    } else {
+      state.provisional.set(key, { changes, head: cut });
+      this.provisionalLog.push({ state, key });
+    }
+    this.cut = Math.min(outerCut, cut < depth ? cut : Infinity);
+    return { state, changes };
+  }
+
+  private stateOf(base: object, revision: object): PairState {
+    let byRevision = this.pairs.get(base);
+    if (!byRevision) this.pairs.set(base, (byRevision = new WeakMap()));
+    let state = byRevision.get(revision);
+    if (!state) byRevision.set(revision, (state = { done: new Map(), provisional: new Map(), running: new Map() }));
+    return state;
+  }
+
+  /** A known result (minus what lies beyond a pair being compared now), [] for a cycle, else undefined. */
+  private reuse(state: PairState, key: string, direction: Dir): SchemaChange[] | undefined {
+    const running = state.running.get(direction);
+    if (running !== undefined) {
+      this.cut = Math.min(this.cut, running);
+      return [];
+    }
+    const provisional = state.provisional.get(key);
+    if (provisional) this.cut = Math.min(this.cut, provisional.head);
+    const known = state.done.get(key) ?? provisional?.changes;
+    if (!known || known.length === 0) return known;
+    return known.filter((change) => !change.via?.some((pair) => (pair as PairState).running.has(direction)));
+  }
+
+  private compareViews(b: SchemaView, r: SchemaView, direction: Dir, location: SchemaLocation): SchemaChange[] {
     const changes: SchemaChange[] = [];
     const prefix = `${direction}-${location}`;
     for (const check of this.checks) {
@@ -96,12 +156,14 @@ export class SchemaWalker {
     return changes;
   }
 
-  private nested(changes: SchemaChange[], segment: string, inner: SchemaChange[]): void {
-    for (const change of inner) changes.push({ ...change, at: [segment, ...change.at] });
+  /** Compares a pair of subschemas and adds their changes under `segment`. */
+  private nested(changes: SchemaChange[], segment: string, base: RawSchema, revision: RawSchema, direction: Dir, location: SchemaLocation): void {
+    const inner = this.comparePair(base, revision, direction, location);
+    for (const change of inner.changes) changes.push({ ...change, at: [segment, ...change.at], via: [inner.state, ...(change.via ?? [])] });
   }
 
   /** Recurses where both sides have a subschema; additions and removals are the checks' business. */
-  private descend(b: SchemaView, r: SchemaView, direction: 'request' | 'response', location: SchemaLocation, changes: SchemaChange[]): void {
+  private descend(b: SchemaView, r: SchemaView, direction: Dir, location: SchemaLocation, changes: SchemaChange[]): void {
     for (const [name, baseProperty] of b.properties) {
       const revisionProperty = r.properties.get(name);
       if (revisionProperty === undefined) continue;
@@ -110,20 +172,20 @@ export class SchemaWalker {
       // What a client never sends (readOnly) or never receives (writeOnly) cannot break it.
       if (direction === 'request' && bp.readOnly && rp.readOnly) continue;
       if (direction === 'response' && bp.writeOnly && rp.writeOnly) continue;
-      this.nested(changes, name, this.compare(baseProperty, revisionProperty, direction, location));
+      this.nested(changes, name, baseProperty, revisionProperty, direction, location);
     }
-    if (b.items !== undefined && r.items !== undefined) this.nested(changes, 'items', this.compare(b.items, r.items, direction, location));
+    if (b.items !== undefined && r.items !== undefined) this.nested(changes, 'items', b.items, r.items, direction, location);
     if (typeof b.additionalProperties === 'object' && typeof r.additionalProperties === 'object') {
-      this.nested(changes, 'additionalProperties', this.compare(b.additionalProperties, r.additionalProperties, direction, location));
+      this.nested(changes, 'additionalProperties', b.additionalProperties, r.additionalProperties, direction, location);
     }
     this.descendAlternatives(b.oneOf, r.oneOf, 'oneOf', direction, location, changes);
     this.descendAlternatives(b.anyOf, r.anyOf, 'anyOf', direction, location, changes);
   }
 
-  private descendAlternatives(base: RawSchema[] | undefined, revision: RawSchema[] | undefined, keyword: string, direction: 'request' | 'response', location: SchemaLocation, changes: SchemaChange[]): void {
+  private descendAlternatives(base: RawSchema[] | undefined, revision: RawSchema[] | undefined, keyword: string, direction: Dir, location: SchemaLocation, changes: SchemaChange[]): void {
     if (!base || !revision) return;
     for (const [i, j] of matchAlternatives(base, revision, this.views)) {
-      this.nested(changes, `${keyword}[${i}]`, this.compare(base[i], revision[j], direction, location));
+      this.nested(changes, `${keyword}[${j}]`, base[i], revision[j], direction, location);
     }
   }
 }
