@@ -10,21 +10,32 @@ function missing(from: unknown[], to: unknown[]): unknown[] {
 
 /**
  * Enum values. A request that stops accepting a value breaks clients sending it; a response that
- * starts returning a new value breaks clients that switch over the list (warn: many tolerate it).
- * `x-extensible-enum` declares the list open, so only removals from a request matter.
+ * starts returning a new value, or drops its list altogether, breaks clients that switch over the
+ * list (warn: many tolerate it). `x-extensible-enum` declares the list open, so only removals from
+ * a request matter. Order does not matter; `null` in a list is nullability (schema-nullable).
  */
 export const schemaEnum: SchemaCheck = {
   name: 'schema-enum',
-  ids: idTable([
-    ...prefixedIds('enum-value-removed', 'enum-value-added', 'became-enum', 'x-extensible-enum-value-removed'),
-    'request-header-property-became-enum',
-  ]),
+  ids: idTable(prefixedIds('enum-value-removed', 'enum-value-added', 'became-enum', 'x-extensible-enum-value-removed'), {
+    // Sites oasdiff has no id for, judged as their neighbours: a response body or header gaining a
+    // value is what response-property-enum-value-added (warn) is for a property...
+    'response-body-enum-value-added': ['warn', 'response'],
+    'response-header-enum-value-added': ['warn', 'response'],
+    // ...a response dropping its list may return any value, the same surprise for the same clients...
+    'response-body-became-not-enum': ['warn', 'response'],
+    'response-property-became-not-enum': ['warn', 'response'],
+    // ...and a request narrowing to a list (or losing an open value) breaks senders wherever it sits.
+    'request-parameter-property-became-enum': ['error', 'request'],
+    'request-body-x-extensible-enum-value-removed': ['error', 'request'],
+  }),
   compare(base, revision, { direction, prefix, emit }) {
     if (base.enum && revision.enum) {
       for (const value of missing(base.enum, revision.enum)) emit(`${prefix}-enum-value-removed`, `enum value ${key(value)} removed`, value, undefined);
       for (const value of missing(revision.enum, base.enum)) emit(`${prefix}-enum-value-added`, `enum value ${key(value)} added`, undefined, value);
     } else if (!base.enum && revision.enum && direction === 'request') {
       emit(`${prefix}-became-enum`, `now restricted to the values ${revision.enum.map(key).join(', ')}`, undefined, revision.enum);
+    } else if (base.enum && !revision.enum && direction === 'response') {
+      emit(`${prefix}-became-not-enum`, `no longer restricted to the values ${base.enum.map(key).join(', ')}`, base.enum, undefined);
     }
     if (direction === 'request' && base.extensibleEnum && revision.extensibleEnum) {
       for (const value of missing(base.extensibleEnum, revision.extensibleEnum)) {
