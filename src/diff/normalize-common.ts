@@ -28,6 +28,12 @@ export function parameterKey(location: string, name: string, template: string): 
   return `${location}:${location === 'header' ? name.toLowerCase() : name}`;
 }
 
+// OpenAPI 3 says header parameters with these names are ignored (content negotiation and
+// security describe them); Swagger 2.0 descriptions converted to 3.0 drop them too.
+const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+
+const ignored = (param: Obj) => param.in === 'header' && typeof param.name === 'string' && IGNORED_HEADERS.has(param.name.toLowerCase());
+
 /** Path-item parameters, overridden by the operation's own with the same location and name. */
 export function mergedParameters(
   refs: RefResolver,
@@ -41,8 +47,8 @@ export function mergedParameters(
     if (!Array.isArray(list)) return;
     list.forEach((raw, index) => {
       const param = derefObj(refs, raw);
-      if (typeof param.name !== 'string' || typeof param.in !== 'string') return;
-      merged.set(`${param.in}:${param.name}`, { param, path: [...path, 'parameters', index] });
+      if (typeof param.name !== 'string' || typeof param.in !== 'string' || ignored(param)) return;
+      merged.set(parameterKey(param.in, param.name, ''), { param, path: [...path, 'parameters', index] });
     });
   };
   add(pathItemParams, basePath);
@@ -50,7 +56,7 @@ export function mergedParameters(
   return [...merged.values()];
 }
 
-export function parameterModel(param: Obj, schema: unknown, template: string, path: JsonPath): ParameterModel {
+export function parameterModel(param: Obj, schema: unknown, template: string, path: JsonPath, schemaPath: JsonPath): ParameterModel {
   const location = param.in as string;
   const name = param.name as string;
   return {
@@ -62,9 +68,11 @@ export function parameterModel(param: Obj, schema: unknown, template: string, pa
     sunset: asString(param['x-sunset']),
     schema,
     path,
+    schemaPath,
   };
 }
 
-export function operationIdentity(method: string, template: string) {
-  return { key: `${method.toUpperCase()} ${normalizePathTemplate(template)}`, label: `${method.toUpperCase()} ${template}` };
+export function operationIdentity(method: string, template: string, keepTrailingSlash = false) {
+  const pathKey = normalizePathTemplate(template, keepTrailingSlash);
+  return { key: `${method.toUpperCase()} ${pathKey}`, pathKey, label: `${method.toUpperCase()} ${template}` };
 }

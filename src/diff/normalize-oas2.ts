@@ -1,5 +1,5 @@
 import type { RefResolver } from './refs.js';
-import { HTTP_METHODS, type BodyModel, type HeaderModel, type JsonPath, type MediaTypeModel, type OperationModel, type ResponseModel } from './model.js';
+import { HTTP_METHODS, mediaTypeKey, type BodyModel, type HeaderModel, type JsonPath, type MediaTypeModel, type OperationModel, type ResponseModel } from './model.js';
 import { asObj, asString, derefObj, isObj, mergedParameters, operationIdentity, parameterModel, securityOf, type Obj } from './normalize-common.js';
 
 // Swagger 2.0 keeps a parameter's schema keywords on the parameter itself.
@@ -9,34 +9,56 @@ function schemaFromParameter(param: Obj): Obj {
   return Object.fromEntries(SCHEMA_KEYS.filter((k) => k in param).map((k) => [k, param[k]]));
 }
 
-function mediaTypes(list: unknown, fallback: string[]): string[] {
-  return Array.isArray(list) && list.length > 0 ? list.filter((m): m is string => typeof m === 'string').map((m) => m.toLowerCase()) : fallback;
+/** A `consumes`/`produces` list in force, and where it is written (so a removed type points there). */
+interface MediaList {
+  types: string[];
+  path: JsonPath;
 }
 
-function contentFor(types: string[], schema: unknown, path: JsonPath): Map<string, MediaTypeModel> {
-  return new Map(types.map((type) => [type, { schema, path }]));
+function declaredTypes(list: unknown): string[] | undefined {
+  if (!Array.isArray(list) || list.length === 0) return undefined;
+  return list.filter((m): m is string => typeof m === 'string').map(mediaTypeKey);
 }
 
-/** formData parameters become one object body, as OpenAPI 3 writes them. */
-function formBody(params: Array<{ param: Obj; path: JsonPath }>, consumes: string[], opPath: JsonPath): BodyModel | undefined {
+/** The operation's list, else the root's, else JSON (what 2.0 tooling assumes and 3.0 converters write). */
+function mediaList(key: 'consumes' | 'produces', root: Obj, op: Obj, opPath: JsonPath): MediaList {
+  const own = declaredTypes(op[key]);
+  if (own) return { types: own, path: [...opPath, key] };
+  const global = declaredTypes(root[key]);
+  return global ? { types: global, path: [key] } : { types: ['application/json'], path: opPath };
+}
+
+function contentFor(list: MediaList, schema: unknown, schemaPath: JsonPath): Map<string, MediaTypeModel> {
+  return new Map(list.types.map((type) => [type, { schema, path: list.path, schemaPath }]));
+}
+
+/** formData parameters become one object body, as OpenAPI 3 writes them (a `file` is binary). */
+function formBody(params: Array<{ param: Obj; path: JsonPath }>, consumes: MediaList, opPath: JsonPath): BodyModel | undefined {
   const fields = params.filter(({ param }) => param.in === 'formData');
   if (fields.length === 0) return undefined;
   const properties = Object.fromEntries(fields.map(({ param }) => [param.name as string, param.type === 'file' ? { type: 'string', format: 'binary' } : schemaFromParameter(param)]));
   const required = fields.filter(({ param }) => param.required === true).map(({ param }) => param.name as string);
-  const types = consumes.filter((t) => t.includes('form'));
-  const schema = { type: 'object', properties, required };
-  return { required: required.length > 0, content: contentFor(types.length ? types : ['application/x-www-form-urlencoded'], schema, opPath), path: opPath };
+  const schema = { type: 'object', properties, ...(required.length > 0 ? { required } : {}) };
+  const formTypes = consumes.types.filter((t) => t.startsWith('multipart/form-data') || t.startsWith('application/x-www-form-urlencoded'));
+  const list = formTypes.length > 0 ? { ...consumes, types: formTypes } : { types: ['application/x-www-form-urlencoded'], path: consumes.path };
+  // The fields' properties are reported under the operation's parameters.
+  return { required: required.length > 0, content: contentFor(list, schema, [...opPath, 'parameters']), path: opPath };
 }
+
+// OpenAPI 3 ignores a response header named Content-Type (the media type says it); so do we.
+const isContentType = (name: string) => name.toLowerCase() === 'content-type';
 
 function headersOf(refs: RefResolver, headers: unknown, path: JsonPath): Map<string, HeaderModel> {
   const map = new Map<string, HeaderModel>();
   for (const [name, raw] of Object.entries(asObj(headers))) {
-    map.set(name.toLowerCase(), { name, required: false, schema: schemaFromParameter(derefObj(refs, raw)), path: [...path, 'headers', name] });
+    if (isContentType(name)) continue;
+    const at = [...path, 'headers', name];
+    map.set(name.toLowerCase(), { name, required: false, schema: schemaFromParameter(derefObj(refs, raw)), path: at, schemaPath: at });
   }
   return map;
 }
 
-function responsesOf(refs: RefResolver, responses: unknown, produces: string[], path: JsonPath): Map<string, ResponseModel> {
+function responsesOf(refs: RefResolver, responses: unknown, produces: MediaList, path: JsonPath): Map<string, ResponseModel> {
   const map = new Map<string, ResponseModel>();
   for (const [status, raw] of Object.entries(asObj(responses))) {
     if (status.startsWith('x-')) continue;
@@ -51,8 +73,7 @@ function responsesOf(refs: RefResolver, responses: unknown, produces: string[], 
 function operationOf(refs: RefResolver, root: Obj, template: string, pathItem: Obj, method: string, op: Obj): OperationModel {
   const itemPath: JsonPath = ['paths', template];
   const opPath: JsonPath = [...itemPath, method];
-  const consumes = mediaTypes(op.consumes, mediaTypes(root.consumes, ['application/json']));
-  const produces = mediaTypes(op.produces, mediaTypes(root.produces, ['application/json']));
+  const consumes = mediaList('consumes', root, op, opPath);
   const params = mergedParameters(refs, pathItem.parameters, op.parameters, itemPath, opPath);
   const parameters = new Map();
   let requestBody: BodyModel | undefined = formBody(params, consumes, opPath);
@@ -60,7 +81,7 @@ function operationOf(refs: RefResolver, root: Obj, template: string, pathItem: O
     if (param.in === 'body') {
       requestBody = { required: param.required === true, content: contentFor(consumes, param.schema, [...path, 'schema']), path };
     } else if (param.in !== 'formData') {
-      const model = parameterModel(param, schemaFromParameter(param), template, path);
+      const model = parameterModel(param, schemaFromParameter(param), template, path, path);
       parameters.set(model.key, model);
     }
   }
@@ -75,7 +96,7 @@ function operationOf(refs: RefResolver, root: Obj, template: string, pathItem: O
     tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === 'string') : [],
     parameters,
     requestBody,
-    responses: responsesOf(refs, op.responses, produces, opPath),
+    responses: responsesOf(refs, op.responses, mediaList('produces', root, op, opPath), opPath),
     security: securityOf(op.security) ?? securityOf(root.security),
     path: opPath,
   };

@@ -1,22 +1,33 @@
 import type { RefResolver } from './refs.js';
-import { HTTP_METHODS, normalizePathTemplate, type BodyModel, type HeaderModel, type JsonPath, type MediaTypeModel, type OperationModel, type ResponseModel } from './model.js';
+import { HTTP_METHODS, mediaTypeKey, normalizePathTemplate, type BodyModel, type HeaderModel, type JsonPath, type MediaTypeModel, type OperationModel, type ResponseModel } from './model.js';
 import { asObj, asString, derefObj, isObj, mergedParameters, operationIdentity, parameterModel, securityOf, type Obj } from './normalize-common.js';
 
 function contentOf(refs: RefResolver, content: unknown, path: JsonPath): Map<string, MediaTypeModel> {
   const map = new Map<string, MediaTypeModel>();
   for (const [mediaType, raw] of Object.entries(asObj(content))) {
     const media = derefObj(refs, raw);
-    map.set(mediaType.toLowerCase(), { schema: media.schema, path: [...path, 'content', mediaType] });
+    const at = [...path, 'content', mediaType];
+    map.set(mediaTypeKey(mediaType), { schema: media.schema, path: at, schemaPath: [...at, 'schema'] });
   }
   return map;
+}
+
+/** A parameter's or header's schema: its `schema`, else the one media type of its `content`. */
+function schemaOf(refs: RefResolver, holder: Obj, path: JsonPath): { schema: unknown; schemaPath: JsonPath } {
+  if (holder.schema !== undefined) return { schema: holder.schema, schemaPath: [...path, 'schema'] };
+  const media = [...contentOf(refs, holder.content, path).values()][0];
+  return media ? { schema: media.schema, schemaPath: media.schemaPath } : { schema: undefined, schemaPath: [...path, 'schema'] };
 }
 
 function headersOf(refs: RefResolver, headers: unknown, path: JsonPath): Map<string, HeaderModel> {
   const map = new Map<string, HeaderModel>();
   for (const [name, raw] of Object.entries(asObj(headers))) {
+    // The specification: a response header named Content-Type is ignored (the media type says it).
+    if (name.toLowerCase() === 'content-type') continue;
     const header = derefObj(refs, raw);
-    const schema = header.schema ?? [...contentOf(refs, header.content, path).values()][0]?.schema;
-    map.set(name.toLowerCase(), { name, required: header.required === true, schema, path: [...path, 'headers', name] });
+    const at = [...path, 'headers', name];
+    const { schema, schemaPath } = schemaOf(refs, header, at);
+    map.set(name.toLowerCase(), { name, required: header.required === true, schema, path: at, schemaPath });
   }
   return map;
 }
@@ -44,8 +55,8 @@ function operationOf(refs: RefResolver, root: Obj, template: string, pathItem: O
   const opPath: JsonPath = [...itemPath, method];
   const parameters = new Map();
   for (const { param, path } of mergedParameters(refs, pathItem.parameters, op.parameters, itemPath, opPath)) {
-    const schema = param.schema ?? [...contentOf(refs, param.content, path).values()][0]?.schema;
-    const model = parameterModel(param, schema, template, path);
+    const { schema, schemaPath } = schemaOf(refs, param, path);
+    const model = parameterModel(param, schema, template, path, schemaPath);
     parameters.set(model.key, model);
   }
   return {

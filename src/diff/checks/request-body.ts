@@ -1,10 +1,43 @@
-import type { OperationCheck } from '../context.js';
+import type { DiffContext, OperationCheck } from '../context.js';
+import { matchMediaTypes, type BodyModel, type MediaTypeModel } from '../model.js';
 import { idTable } from './define.js';
 
+/** A media type's schema: one that appears narrows what may be sent; one that goes widens it. */
+function compareMedia(type: string, before: MediaTypeModel, after: MediaTypeModel, operation: string, { emit, compareSchemas }: DiffContext): void {
+  if (before.schema === undefined && after.schema === undefined) return;
+  if (before.schema === undefined) emit('request-body-media-type-schema-added', { operation, path: after.schemaPath }, `request media type ${type} now has a schema`);
+  else if (after.schema === undefined) emit('request-body-media-type-schema-removed', { operation, path: after.path }, `request media type ${type} no longer has a schema`);
+  else compareSchemas(before.schema, after.schema, 'request', 'body', { operation, path: after.schemaPath });
+}
+
 /**
- * The request body by media type. A body that becomes required, a media type clients send that
- * disappears, or a body removed altogether breaks callers; each shared media type's schema is
- * walked as a request.
+ * Media types are matched ignoring their parameters, and one the revision widens (`application/json`
+ * → `application/*`) still accepts what clients send. Narrowing (`application/*` →
+ * `application/json`) or dropping a type breaks the clients that send it.
+ */
+function compareContent(before: BodyModel, after: BodyModel, operation: string, context: DiffContext): void {
+  const { pairs, removed, added } = matchMediaTypes(before.content, after.content);
+  const newTypes = new Map(added);
+  for (const pair of pairs) {
+    if (pair.relation === 'specialized') {
+      removed.push([pair.baseType, pair.base]);
+      newTypes.set(pair.revisionType, pair.revision);
+      continue;
+    }
+    if (pair.relation === 'generalized') newTypes.set(pair.revisionType, pair.revision);
+    compareMedia(pair.revisionType, pair.base, pair.revision, operation, context);
+  }
+  const seen = new Set<string>();
+  for (const [type, media] of removed) {
+    if (!seen.has(type)) context.emit('request-body-media-type-removed', { operation, path: media.path }, `request media type ${type} removed`, type, undefined);
+    seen.add(type);
+  }
+  for (const [type, media] of newTypes) context.emit('request-body-media-type-added', { operation, path: media.path }, `request media type ${type} added`, undefined, type);
+}
+
+/**
+ * The request body: a body that appears required or becomes required, or goes away altogether,
+ * breaks callers; each media type's schema is walked as a request.
  */
 export const requestBody: OperationCheck = {
   name: 'request-body',
@@ -16,8 +49,11 @@ export const requestBody: OperationCheck = {
     'request-body-became-optional',
     'request-body-media-type-added',
     'request-body-media-type-removed',
+    'request-body-media-type-schema-added',
+    'request-body-media-type-schema-removed',
   ]),
-  compare(base, revision, { emit, compareSchemas }) {
+  compare(base, revision, context) {
+    const { emit } = context;
     const before = base.requestBody;
     const after = revision.requestBody;
     const operation = revision.label;
@@ -32,13 +68,6 @@ export const requestBody: OperationCheck = {
     }
     if (after.required && !before.required) emit('request-body-became-required', { operation, path: after.path }, 'request body became required', false, true);
     if (!after.required && before.required) emit('request-body-became-optional', { operation, path: after.path }, 'request body became optional', true, false);
-    for (const [mediaType, media] of before.content) {
-      const next = after.content.get(mediaType);
-      if (!next) emit('request-body-media-type-removed', { operation, path: media.path }, `request media type ${mediaType} removed`, mediaType, undefined);
-      else compareSchemas(media.schema, next.schema, 'request', 'body', { operation, path: [...next.path, 'schema'] });
-    }
-    for (const [mediaType, media] of after.content) {
-      if (!before.content.has(mediaType)) emit('request-body-media-type-added', { operation, path: media.path }, `request media type ${mediaType} added`, undefined, mediaType);
-    }
+    compareContent(before, after, operation, context);
   },
 };
