@@ -113,6 +113,19 @@ function mergeInto(target: SchemaView, member: SchemaView): void {
   target.anyOf ??= member.anyOf;
 }
 
+/** `{type: "null"}` (or `type: ["null"]`) as a oneOf/anyOf alternative: the 3.1 spelling of nullable. */
+function isNullAlternative(schema: unknown): boolean {
+  if (!isObj(schema)) return false;
+  const type = schema.type;
+  return type === 'null' || (Array.isArray(type) && type.length > 0 && type.every((t) => t === 'null'));
+}
+
+/**
+ * `nullable: true` beside an allOf with no type of its own: the 3.0 idiom for a nullable `$ref`
+ * (3.0.3 says such a flag has no effect, but descriptions and generators mean "or null").
+ */
+const isNullableWrapper = (schema: Obj) => (schema.nullable === true || schema['x-nullable'] === true) && schema.type === undefined && Array.isArray(schema.allOf);
+
 /** Builds and caches views per resolved schema object; allOf cycles stop at the repeated member. */
 export class SchemaViews {
   private readonly cache = new WeakMap<object, SchemaView>();
@@ -127,13 +140,32 @@ export class SchemaViews {
     if (cached) return cached;
     const schema = node as Obj;
     const view = ownView(node, schema);
-    if (Array.isArray(schema.allOf) && !this.building.has(node)) {
+    if (!this.building.has(node)) {
       this.building.add(node);
-      for (const member of schema.allOf) mergeInto(view, this.of(member));
+      if (Array.isArray(schema.allOf)) for (const member of schema.allOf) mergeInto(view, this.of(member));
+      this.foldNullAlternatives(view);
       this.building.delete(node);
     }
+    if (isNullableWrapper(schema)) view.nullable = true;
     this.cache.set(node, view);
     return view;
+  }
+
+  /**
+   * `anyOf: [X, {type: "null"}]` is 3.1's nullable X (3.0: `nullable: true` with `allOf: [X]`):
+   * null alternatives become the nullable flag, and a single remaining alternative is the schema.
+   */
+  private foldNullAlternatives(view: SchemaView): void {
+    for (const keyword of ['oneOf', 'anyOf'] as const) {
+      const alternatives = view[keyword];
+      if (!alternatives?.some((a) => isNullAlternative(this.refs.deref(a)))) continue;
+      // A type of the schema's own that leaves null out still rules null out.
+      const allowsNull = view.types === undefined || view.nullable;
+      const rest = alternatives.filter((a) => !isNullAlternative(this.refs.deref(a)));
+      view[keyword] = rest.length === 1 ? undefined : rest;
+      if (rest.length === 1) mergeInto(view, this.of(rest[0]));
+      view.nullable = allowsNull;
+    }
   }
 
   /** Names a subschema for matching oneOf/anyOf alternatives: its `$ref`, else its title. */
