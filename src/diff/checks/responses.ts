@@ -5,7 +5,7 @@ import { idTable } from './define.js';
 const isSuccess = (status: string) => /^[23]/.test(status);
 const kind = (response: ResponseModel) => (isSuccess(response.status) ? 'success' : 'non-success');
 
-/** A schema that appears narrows what may come back; one that goes away lets anything come back. */
+/** A schema that appears narrows what may come back (information); one that goes away lets anything come back (error). */
 function compareMedia(label: string, before: MediaTypeModel, after: MediaTypeModel, operation: string, { emit, compareSchemas }: DiffContext): void {
   if (before.schema === undefined && after.schema === undefined) return;
   if (before.schema === undefined) emit('response-body-media-type-schema-added', { operation, path: after.schemaPath }, `${label} now has a schema`);
@@ -55,8 +55,11 @@ export const responses: OperationCheck = {
     'response-media-type-name-generalized',
     'response-media-type-name-specialized',
     'response-body-media-type-schema-added',
-    'response-body-media-type-schema-removed',
-  ]),
+  ], {
+    // oasdiff: WARN. With its schema gone a response may return anything: the widest widening of
+    // what comes back, which is an error everywhere else (response-body-type-generalized).
+    'response-body-media-type-schema-removed': ['error', 'response'],
+  }),
   compare(base, revision, context) {
     const operation = revision.label;
     const { pairs, removed, added } = matchStatuses(base.responses, revision.responses);
