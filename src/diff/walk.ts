@@ -1,3 +1,4 @@
+import type { IdTable } from './checks/define.js';
 import type { RawSchema } from './model.js';
 import type { SchemaView, SchemaViews } from './schema-view.js';
 import type { Direction, Level } from './types.js';
@@ -42,7 +43,7 @@ export interface SchemaCheckContext {
 export interface SchemaCheck {
   name: string;
   /** Every id it may report, with level; levels default to oasdiff's. */
-  ids: ReadonlyMap<string, { level: Level; direction: Direction }>;
+  ids: IdTable;
   compare(base: SchemaView, revision: SchemaView, context: SchemaCheckContext): void;
 }
 

@@ -16,9 +16,12 @@ const IDS = idTable([
   'response-optional-write-only-property-removed',
   'response-required-property-added',
   'response-optional-property-added',
+  'response-required-write-only-property-added',
+  'response-optional-write-only-property-added',
   'response-property-became-optional',
   'response-write-only-property-became-optional',
   'response-property-became-required',
+  'response-write-only-property-became-required',
 ]);
 
 function requestSide(base: SchemaView, revision: SchemaView, { emit, views }: SchemaCheckContext): void {
@@ -30,7 +33,10 @@ function requestSide(base: SchemaView, revision: SchemaView, { emit, views }: Sc
     if (property.readOnly) continue; // clients never send it
     const required = revision.required.has(name);
     const withDefault = property.hasDefault ? '-with-default' : '';
-    if (!base.properties.has(name)) {
+    const before = base.properties.get(name);
+    // A readOnly property turning writable is new to senders: schema-mutability reports it.
+    if (before !== undefined && views.base.of(before).readOnly) continue;
+    if (before === undefined) {
       emit(required ? `new-required-request-property${withDefault}` : 'new-optional-request-property', `${required ? 'required' : 'optional'} property ${name} added`, undefined, name, [name]);
     } else if (required && !base.required.has(name)) {
       emit(`request-property-became-required${withDefault}`, `property ${name} became required`, false, true, [name]);
@@ -48,14 +54,19 @@ function responseSide(base: SchemaView, revision: SchemaView, { emit, views }: S
     emit(`response-${required}${writeOnly}-property-removed`, `${required} property ${name} removed`, name, undefined, [name]);
   }
   for (const [name, raw] of revision.properties) {
-    const required = revision.required.has(name);
-    if (!base.properties.has(name)) {
-      if (!views.revision.of(raw).writeOnly) emit(`response-${required ? 'required' : 'optional'}-property-added`, `${required ? 'required' : 'optional'} property ${name} added`, undefined, name, [name]);
-    } else if (!required && base.required.has(name)) {
-      const writeOnly = views.revision.of(raw).writeOnly;
-      emit(writeOnly ? 'response-write-only-property-became-optional' : 'response-property-became-optional', `property ${name} became optional`, true, false, [name]);
-    } else if (required && !base.required.has(name)) {
-      emit('response-property-became-required', `property ${name} became required`, false, true, [name]);
+    const required = revision.required.has(name) ? 'required' : 'optional';
+    const writeOnly = views.revision.of(raw).writeOnly ? '-write-only' : '';
+    const before = base.properties.get(name);
+    if (before === undefined) {
+      emit(`response-${required}${writeOnly}-property-added`, `${required} property ${name} added`, undefined, name, [name]);
+      continue;
+    }
+    // A writeOnly property turning readable is new to readers: schema-mutability reports it.
+    if (views.base.of(before).writeOnly && !writeOnly) continue;
+    if (required === 'optional' && base.required.has(name)) {
+      emit(`response${writeOnly}-property-became-optional`, `property ${name} became optional`, true, false, [name]);
+    } else if (required === 'required' && !base.required.has(name)) {
+      emit(`response${writeOnly}-property-became-required`, `property ${name} became required`, false, true, [name]);
     }
   }
 }
