@@ -1,7 +1,16 @@
+import type { SchemaView } from '../schema-view.js';
 import type { SchemaCheck } from '../walk.js';
 import { idTable, prefixedIds } from './define.js';
 
 const key = (value: unknown) => JSON.stringify(value);
+
+/** The two lists compared; a `const` facing an enum counts as a one-value enum (schema-const has the rest). */
+function listsOf(base: SchemaView, revision: SchemaView): [unknown[] | undefined, unknown[] | undefined] {
+  const asList = (view: SchemaView) => (view.enum ?? (view.hasConst ? [view.const] : undefined));
+  if (base.enum && !revision.enum) return [base.enum, asList(revision)];
+  if (revision.enum && !base.enum) return [asList(base), revision.enum];
+  return [base.enum, revision.enum];
+}
 
 function missing(from: unknown[], to: unknown[]): unknown[] {
   const present = new Set(to.map(key));
@@ -29,13 +38,14 @@ export const schemaEnum: SchemaCheck = {
     'request-body-x-extensible-enum-value-removed': ['error', 'request'],
   }),
   compare(base, revision, { direction, prefix, emit }) {
-    if (base.enum && revision.enum) {
-      for (const value of missing(base.enum, revision.enum)) emit(`${prefix}-enum-value-removed`, `enum value ${key(value)} removed`, value, undefined);
-      for (const value of missing(revision.enum, base.enum)) emit(`${prefix}-enum-value-added`, `enum value ${key(value)} added`, undefined, value);
-    } else if (!base.enum && revision.enum && direction === 'request') {
-      emit(`${prefix}-became-enum`, `now restricted to the values ${revision.enum.map(key).join(', ')}`, undefined, revision.enum);
-    } else if (base.enum && !revision.enum && direction === 'response') {
-      emit(`${prefix}-became-not-enum`, `no longer restricted to the values ${base.enum.map(key).join(', ')}`, base.enum, undefined);
+    const [from, to] = listsOf(base, revision);
+    if (from && to) {
+      for (const value of missing(from, to)) emit(`${prefix}-enum-value-removed`, `enum value ${key(value)} removed`, value, undefined);
+      for (const value of missing(to, from)) emit(`${prefix}-enum-value-added`, `enum value ${key(value)} added`, undefined, value);
+    } else if (!from && to && direction === 'request') {
+      emit(`${prefix}-became-enum`, `now restricted to the values ${to.map(key).join(', ')}`, undefined, to);
+    } else if (from && !to && direction === 'response') {
+      emit(`${prefix}-became-not-enum`, `no longer restricted to the values ${from.map(key).join(', ')}`, from, undefined);
     }
     if (direction === 'request' && base.extensibleEnum && revision.extensibleEnum) {
       for (const value of missing(base.extensibleEnum, revision.extensibleEnum)) {
