@@ -9,6 +9,7 @@ import { schemaBounds } from './checks/schema-bounds.js';
 import { schemaComposition } from './checks/schema-composition.js';
 import { schemaConst } from './checks/schema-const.js';
 import { schemaDefault } from './checks/schema-default.js';
+import { schemaDiscriminator } from './checks/schema-discriminator.js';
 import { schemaEnum } from './checks/schema-enum.js';
 import { schemaMutability } from './checks/schema-mutability.js';
 import { schemaNullable } from './checks/schema-nullable.js';
@@ -24,7 +25,7 @@ import type { SchemaCheck } from './walk.js';
 export const API_CHECKS: readonly ApiCheck[] = [endpoints];
 export const RELEASE_CHECKS: readonly ReleaseCheck[] = [apiVersion];
 export const OPERATION_CHECKS: readonly OperationCheck[] = [lifecycle, parameters, requestBody, responses, responseHeaders, security];
-export const SCHEMA_CHECKS: readonly SchemaCheck[] = [schemaType, schemaEnum, schemaConst, schemaBounds, schemaPattern, schemaNullable, schemaDefault, schemaProperties, schemaMutability, schemaComposition];
+export const SCHEMA_CHECKS: readonly SchemaCheck[] = [schemaType, schemaEnum, schemaConst, schemaBounds, schemaPattern, schemaNullable, schemaDefault, schemaProperties, schemaMutability, schemaComposition, schemaDiscriminator];
 
 /** Every id apigov can report, with level and direction, and the check that owns it. */
 export function allCheckIds(): Array<CheckId & { check: string; overridden: boolean }> {
