@@ -16,7 +16,7 @@ function reportRemoval(op: OperationModel, pathRemains: boolean, { emit, today }
   // oasdiff has one id for an unreadable sunset on removal, the path-level one.
   const id = kind === 'sunset-parse' ? 'api-path-sunset-parse' : `${scope}-removed-${kind}`;
   const why = kind === 'before-sunset' ? `${WHY[kind]} ${op.sunset}` : WHY[kind];
-  emit(id, { operation: op.label, path: op.path }, `${pathRemains ? 'operation' : 'path'} removed ${why}`, op.label, undefined);
+  emit(id, { operation: op.label, path: op.path }, `${pathRemains ? 'operation' : 'path'} removed ${why}`);
 }
 
 /** Same operation, other spelling: the trailing slash, the operationId and the tags. */
@@ -69,7 +69,7 @@ export const endpoints: ApiCheck = {
       else reportRemoval(op, revision.paths.has(op.pathKey), context);
     }
     for (const [key, op] of revision.operations) {
-      if (!base.operations.has(key)) context.emit('endpoint-added', { operation: op.label, path: op.path }, 'operation added', undefined, op.label);
+      if (!base.operations.has(key)) context.emit('endpoint-added', { operation: op.label, path: op.path }, 'operation added');
     }
   },
 };
