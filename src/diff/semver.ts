@@ -46,11 +46,18 @@ export interface SemverVerdict {
   sufficient: boolean;
 }
 
+// Only MAJOR.MINOR.PATCH versions say how big a release is; calendar versions (2024-06-01) do not.
+const SEMVER = /^v?\d+\.\d+\.\d+(?:[-+].*)?$/;
+
 export function judgeVersion(changes: Change[], baseVersion: string | undefined, revisionVersion: string | undefined): SemverVerdict {
   const recommended = recommendBump(changes);
-  const from = parseSemver(baseVersion);
-  const to = parseSemver(revisionVersion);
-  if (!from || !to) return { recommended, actual: 'unknown', base: baseVersion, revision: revisionVersion, sufficient: recommended === 'none' };
+  const from = SEMVER.test(baseVersion ?? '') ? parseSemver(baseVersion) : undefined;
+  const to = SEMVER.test(revisionVersion ?? '') ? parseSemver(revisionVersion) : undefined;
+  if (!from || !to) {
+    // Without semver, the most we can ask is that a changed description has a changed version.
+    const sufficient = recommended === 'none' || (baseVersion !== undefined && baseVersion !== revisionVersion);
+    return { recommended, actual: 'unknown', base: baseVersion, revision: revisionVersion, sufficient };
+  }
   const actual = bumpBetween(from, to);
   const needed = from.major === 0 && recommended === 'major' ? 'minor' : recommended;
   return { recommended, actual, base: baseVersion, revision: revisionVersion, sufficient: BUMPS.indexOf(actual) >= BUMPS.indexOf(needed) };
