@@ -47,17 +47,17 @@ export interface SchemaCheck {
   compare(base: SchemaView, revision: SchemaView, context: SchemaCheckContext): void;
 }
 
+type Dir = 'request' | 'response';
+
 /** What the walker knows about one (base schema, revision schema) pair. */
 interface PairState {
   /** Final results by `direction:location`. */
   done: Map<string, SchemaChange[]>;
-  /** Results that cut a cycle at a pair still being compared further up (`head`: its depth). */
-  provisional: Map<string, { changes: SchemaChange[]; head: number }>;
+  /** Results that cut a cycle at a pair still being compared further up (`head`: its depth); made when needed. */
+  provisional?: Map<string, { changes: SchemaChange[]; head: number }>;
   /** Depth at which the pair is being compared, by direction (location aside: a cycle may re-enter a body as a property). */
-  running: Map<string, number>;
+  running: Record<Dir, number | undefined>;
 }
-
-type Dir = 'request' | 'response';
 
 /**
  * Compares two schemas through $ref, allOf (merged in views), properties, items,
@@ -98,17 +98,17 @@ export class SchemaWalker {
     const outerCut = this.cut;
     const mark = this.provisionalLog.length;
     this.cut = Infinity;
-    state.running.set(direction, depth);
+    state.running[direction] = depth;
     const changes = this.compareViews(b, r, direction, location);
-    state.running.delete(direction);
+    state.running[direction] = undefined;
     this.depth = depth;
     const cut = this.cut;
     if (cut >= depth) {
       state.done.set(key, changes);
       // What was provisional on this comparison is stale now that it has finished.
-      for (const entry of this.provisionalLog.splice(mark)) entry.state.provisional.delete(entry.key);
+      for (const entry of this.provisionalLog.splice(mark)) entry.state.provisional?.delete(entry.key);
     } else {
-      state.provisional.set(key, { changes, head: cut });
+      (state.provisional ??= new Map()).set(key, { changes, head: cut });
       this.provisionalLog.push({ state, key });
     }
     this.cut = Math.min(outerCut, cut < depth ? cut : Infinity);
@@ -119,22 +119,22 @@ export class SchemaWalker {
     let byRevision = this.pairs.get(base);
     if (!byRevision) this.pairs.set(base, (byRevision = new WeakMap()));
     let state = byRevision.get(revision);
-    if (!state) byRevision.set(revision, (state = { done: new Map(), provisional: new Map(), running: new Map() }));
+    if (!state) byRevision.set(revision, (state = { done: new Map(), running: { request: undefined, response: undefined } }));
     return state;
   }
 
   /** A known result (minus what lies beyond a pair being compared now), [] for a cycle, else undefined. */
   private reuse(state: PairState, key: string, direction: Dir): SchemaChange[] | undefined {
-    const running = state.running.get(direction);
+    const running = state.running[direction];
     if (running !== undefined) {
       this.cut = Math.min(this.cut, running);
       return [];
     }
-    const provisional = state.provisional.get(key);
+    const provisional = state.provisional?.get(key);
     if (provisional) this.cut = Math.min(this.cut, provisional.head);
     const known = state.done.get(key) ?? provisional?.changes;
     if (!known || known.length === 0) return known;
-    return known.filter((change) => !change.via?.some((pair) => (pair as PairState).running.has(direction)));
+    return known.filter((change) => !change.via?.some((pair) => (pair as PairState).running[direction] !== undefined));
   }
 
   private compareViews(b: SchemaView, r: SchemaView, direction: Dir, location: SchemaLocation): SchemaChange[] {
