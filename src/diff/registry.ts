@@ -5,6 +5,7 @@ import { parameters } from './checks/parameters.js';
 import { requestBody } from './checks/request-body.js';
 import { responseHeaders } from './checks/response-headers.js';
 import { responses } from './checks/responses.js';
+import { schemaAdditionalProperties } from './checks/schema-additional-properties.js';
 import { schemaBounds } from './checks/schema-bounds.js';
 import { schemaComposition } from './checks/schema-composition.js';
 import { schemaConst } from './checks/schema-const.js';
@@ -25,7 +26,7 @@ import type { SchemaCheck } from './walk.js';
 export const API_CHECKS: readonly ApiCheck[] = [endpoints];
 export const RELEASE_CHECKS: readonly ReleaseCheck[] = [apiVersion];
 export const OPERATION_CHECKS: readonly OperationCheck[] = [lifecycle, parameters, requestBody, responses, responseHeaders, security];
-export const SCHEMA_CHECKS: readonly SchemaCheck[] = [schemaType, schemaEnum, schemaConst, schemaBounds, schemaPattern, schemaNullable, schemaDefault, schemaProperties, schemaMutability, schemaComposition, schemaDiscriminator];
+export const SCHEMA_CHECKS: readonly SchemaCheck[] = [schemaType, schemaEnum, schemaConst, schemaBounds, schemaPattern, schemaNullable, schemaDefault, schemaProperties, schemaAdditionalProperties, schemaMutability, schemaComposition, schemaDiscriminator];
 
 /** Every id apigov can report, with level and direction, and the check that owns it. */
 export function allCheckIds(): Array<CheckId & { check: string; overridden: boolean }> {
