@@ -21,4 +21,7 @@ export const ORACLE_WAIVERS: Record<string, { reason: string }> = {
   'responses/non-success-status': {
     reason: 'A documented error status removed (404) does not break clients, which must handle undocumented errors anyway; oasdiff reports response-non-success-status-removed as information.',
   },
+  'schema-type/control-implicit-object': {
+    reason: 'openapi-diff reads a schema with properties but no type as accepting any JSON value, so adding the missing `type: object` (or `type: array` beside items) narrows it; no client sends a string where an object with properties is described, and generators already read it as an object, so apigov treats the added type as the cleanup it is.',
+  },
 };
