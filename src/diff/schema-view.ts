@@ -31,6 +31,8 @@ export interface SchemaView {
   items?: RawSchema;
   oneOf?: RawSchema[];
   anyOf?: RawSchema[];
+  /** `anyOf: [X, {type: "null"}]` read as nullable X: which keyword, and X (for pairing with alternatives). */
+  folded?: { keyword: 'oneOf' | 'anyOf'; alternative: RawSchema };
 }
 
 export const BOUND_KEYS = ['maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'maxItems', 'minItems'] as const;
@@ -163,7 +165,10 @@ export class SchemaViews {
       const allowsNull = view.types === undefined || view.nullable;
       const rest = alternatives.filter((a) => !isNullAlternative(this.refs.deref(a)));
       view[keyword] = rest.length === 1 ? undefined : rest;
-      if (rest.length === 1) mergeInto(view, this.of(rest[0]));
+      if (rest.length === 1) {
+        view.folded = { keyword, alternative: rest[0] };
+        mergeInto(view, this.of(rest[0]));
+      }
       view.nullable = allowsNull;
     }
   }

@@ -99,7 +99,8 @@ export class SchemaWalker {
     const mark = this.provisionalLog.length;
     this.cut = Infinity;
     state.running[direction] = depth;
-    const changes = this.compareViews(b, r, direction, location);
+    const [bl, rl] = liftToAlternatives(b, r, base, revision);
+    const changes = this.compareViews(bl, rl, direction, location);
     state.running[direction] = undefined;
     this.depth = depth;
     const cut = this.cut;
@@ -189,6 +190,32 @@ export class SchemaWalker {
       this.nested(changes, `${keyword}[${j}]`, base[i], revision[j], direction, location);
     }
   }
+}
+
+/** A schema with alternatives and nothing else of its own to compare: `oneOf: [A, B]`. */
+function alternativesOnly(view: SchemaView): 'oneOf' | 'anyOf' | undefined {
+  if (view.types !== undefined || view.properties.size > 0 || (view.oneOf && view.anyOf)) return undefined;
+  return view.oneOf ? 'oneOf' : view.anyOf ? 'anyOf' : undefined;
+}
+
+/** `view` as a list of the one alternative it is: itself, or what a null alternative was folded into. */
+function asAlternatives(view: SchemaView, raw: RawSchema, keyword: 'oneOf' | 'anyOf'): SchemaView {
+  const alternative = view.folded?.keyword === keyword ? view.folded.alternative : raw;
+  return { node: view.node, nullable: view.nullable, hasConst: false, bounds: {}, hasDefault: false, readOnly: view.readOnly, writeOnly: view.writeOnly, deprecated: view.deprecated, properties: new Map(), required: new Set(), [keyword]: [alternative] };
+}
+
+/**
+ * A schema wrapped into alternatives (`X` → `oneOf: [X, Y]`, or `anyOf: [X, null]` →
+ * `anyOf: [X, Y, null]`) is compared as the one-alternative list it was: Y is added, X is
+ * compared with X — not "type object → any, every property removed".
+ */
+function liftToAlternatives(b: SchemaView, r: SchemaView, base: RawSchema, revision: RawSchema): [SchemaView, SchemaView] {
+  const plain = (view: SchemaView) => view.oneOf === undefined && view.anyOf === undefined;
+  const revisionKeyword = alternativesOnly(r);
+  if (revisionKeyword && plain(b)) return [asAlternatives(b, base, revisionKeyword), r];
+  const baseKeyword = alternativesOnly(b);
+  if (baseKeyword && plain(r)) return [b, asAlternatives(r, revision, baseKeyword)];
+  return [b, r];
 }
 
 /** A shape that survives inlining: what a `$ref`'d alternative and its inlined copy have in common. */
