@@ -66,7 +66,7 @@ interface PairState {
  * operations is compared once.
  *
  * Cycles: a pair met again while it is being compared counts as equal there, so a change deep in
- * a recursive schema is reported once, at its shortest path; for the same reason a memoized
+ * a recursive schema is reported once, not again around the cycle; for the same reason a memoized
  * result is reused without the changes it found by passing through a pair being compared now.
  * A result that relied on such a cut depends on where the walk entered the cycle, so it is kept
  * only until the comparison it was cut at has finished.
