@@ -24,3 +24,5 @@ export function fetchOrSkip<T>(fetch: () => T): Fetched<T> {
 
 export const ensurePeer: (name: string) => string = cache.ensurePeer;
 export const sampleCorpus: (count: number, options?: { maxBytes?: number; offset?: number }) => string[] = cache.sampleCorpus;
+
+export const ensureOctokit: (version?: string) => string = cache.ensureOctokit;
