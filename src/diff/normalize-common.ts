@@ -1,5 +1,5 @@
 import type { RefResolver } from './refs.js';
-import { normalizePathTemplate, pathParameterKey, type JsonPath, type ParameterModel, type SecurityRequirement } from './model.js';
+import { HTTP_METHODS, normalizePathTemplate, pathParameterKey, type JsonPath, type OperationModel, type ParameterModel, type SecurityRequirement } from './model.js';
 
 export type Obj = Record<string, unknown>;
 
@@ -75,4 +75,35 @@ export function parameterModel(param: Obj, schema: unknown, template: string, pa
 export function operationIdentity(method: string, template: string, keepTrailingSlash = false) {
   const pathKey = normalizePathTemplate(template, keepTrailingSlash);
   return { key: `${method.toUpperCase()} ${pathKey}`, pathKey, label: `${method.toUpperCase()} ${template}` };
+}
+
+/** What every version's operation shares: identity, lifecycle, tags and the security in force. */
+export function operationBasics(root: Obj, template: string, method: string, op: Obj) {
+  return {
+    ...operationIdentity(method, template),
+    method,
+    pathTemplate: template,
+    operationId: asString(op.operationId),
+    deprecated: op.deprecated === true,
+    sunset: asString(op['x-sunset']),
+    stability: asString(op['x-stability-level']),
+    tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === 'string') : [],
+    security: securityOf(op.security) ?? securityOf(root.security),
+    path: ['paths', template, method] as JsonPath,
+  };
+}
+
+export type BuildOperation = (template: string, pathItem: Obj, method: string, op: Obj) => OperationModel;
+
+/** Every operation under `paths` (webhooks are not calls clients make), built by the version's builder. */
+export function collectOperations(refs: RefResolver, root: Obj, build: BuildOperation): OperationModel[] {
+  const operations: OperationModel[] = [];
+  for (const [template, rawItem] of Object.entries(asObj(root.paths))) {
+    if (!template.startsWith('/')) continue;
+    const pathItem = derefObj(refs, rawItem);
+    for (const method of HTTP_METHODS) {
+      if (isObj(pathItem[method])) operations.push(build(template, pathItem, method, pathItem[method] as Obj));
+    }
+  }
+  return operations;
 }

@@ -1,6 +1,6 @@
 import type { RefResolver } from './refs.js';
-import { HTTP_METHODS, mediaTypeKey, type BodyModel, type HeaderModel, type JsonPath, type MediaTypeModel, type OperationModel, type ResponseModel } from './model.js';
-import { asObj, asString, derefObj, isObj, mergedParameters, operationIdentity, parameterModel, securityOf, type Obj } from './normalize-common.js';
+import { mediaTypeKey, type BodyModel, type HeaderModel, type JsonPath, type MediaTypeModel, type OperationModel, type ResponseModel } from './model.js';
+import { asObj, collectOperations, derefObj, mergedParameters, operationBasics, parameterModel, type Obj } from './normalize-common.js';
 
 // Swagger 2.0 keeps a parameter's schema keywords on the parameter itself.
 const SCHEMA_KEYS = ['type', 'format', 'items', 'enum', 'default', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems', 'multipleOf', 'x-nullable', 'x-extensible-enum'];
@@ -86,32 +86,15 @@ function operationOf(refs: RefResolver, root: Obj, template: string, pathItem: O
     }
   }
   return {
-    ...operationIdentity(method, template),
-    method,
-    pathTemplate: template,
-    operationId: asString(op.operationId),
-    deprecated: op.deprecated === true,
-    sunset: asString(op['x-sunset']),
-    stability: asString(op['x-stability-level']),
-    tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === 'string') : [],
+    ...operationBasics(root, template, method, op),
     parameters,
     requestBody,
     responses: responsesOf(refs, op.responses, mediaList('produces', root, op, opPath), opPath),
-    security: securityOf(op.security) ?? securityOf(root.security),
-    path: opPath,
   };
 }
 
 export function operationsOas2(refs: RefResolver, root: Obj): OperationModel[] {
-  const operations: OperationModel[] = [];
-  for (const [template, rawItem] of Object.entries(asObj(root.paths))) {
-    if (!template.startsWith('/')) continue;
-    const pathItem = derefObj(refs, rawItem);
-    for (const method of HTTP_METHODS) {
-      if (isObj(pathItem[method])) operations.push(operationOf(refs, root, template, pathItem, method, pathItem[method] as Obj));
-    }
-  }
-  return operations;
+  return collectOperations(refs, root, (template, pathItem, method, op) => operationOf(refs, root, template, pathItem, method, op));
 }
 
 export function securitySchemesOas2(root: Obj): Map<string, unknown> {

@@ -1,6 +1,6 @@
 import type { RefResolver } from './refs.js';
-import { HTTP_METHODS, mediaTypeKey, normalizePathTemplate, type BodyModel, type HeaderModel, type JsonPath, type MediaTypeModel, type OperationModel, type ResponseModel } from './model.js';
-import { asObj, asString, derefObj, isObj, mergedParameters, operationIdentity, parameterModel, securityOf, type Obj } from './normalize-common.js';
+import { mediaTypeKey, normalizePathTemplate, type BodyModel, type HeaderModel, type JsonPath, type MediaTypeModel, type OperationModel, type ResponseModel } from './model.js';
+import { asObj, collectOperations, derefObj, mergedParameters, operationBasics, parameterModel, type Obj } from './normalize-common.js';
 
 function contentOf(refs: RefResolver, content: unknown, path: JsonPath): Map<string, MediaTypeModel> {
   const map = new Map<string, MediaTypeModel>();
@@ -60,33 +60,16 @@ function operationOf(refs: RefResolver, root: Obj, template: string, pathItem: O
     parameters.set(model.key, model);
   }
   return {
-    ...operationIdentity(method, template),
-    method,
-    pathTemplate: template,
-    operationId: asString(op.operationId),
-    deprecated: op.deprecated === true,
-    sunset: asString(op['x-sunset']),
-    stability: asString(op['x-stability-level']),
-    tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === 'string') : [],
+    ...operationBasics(root, template, method, op),
     parameters,
     requestBody: bodyOf(refs, op.requestBody, opPath),
     responses: responsesOf(refs, op.responses, opPath),
-    security: securityOf(op.security) ?? securityOf(root.security),
-    path: opPath,
   };
 }
 
 /** OpenAPI 3.0/3.1 operations (paths only; webhooks are not client calls). */
 export function operationsOas3(refs: RefResolver, root: Obj): OperationModel[] {
-  const operations: OperationModel[] = [];
-  for (const [template, rawItem] of Object.entries(asObj(root.paths))) {
-    if (!template.startsWith('/')) continue;
-    const pathItem = derefObj(refs, rawItem);
-    for (const method of HTTP_METHODS) {
-      if (isObj(pathItem[method])) operations.push(operationOf(refs, root, template, pathItem, method, pathItem[method] as Obj));
-    }
-  }
-  return operations;
+  return collectOperations(refs, root, (template, pathItem, method, op) => operationOf(refs, root, template, pathItem, method, op));
 }
 
 export function securitySchemesOas3(root: Obj): Map<string, unknown> {
