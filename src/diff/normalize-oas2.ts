@@ -1,5 +1,6 @@
 import type { RefResolver } from './refs.js';
-import { mediaTypeKey, type BodyModel, type HeaderModel, type JsonPath, type MediaTypeModel, type OperationModel, type ResponseModel } from './model.js';
+import { type BodyModel, type HeaderModel, type JsonPath, type MediaTypeModel, type OperationModel, type ResponseModel } from './model.js';
+import { mediaTypeKey } from './media-types.js';
 import { asObj, collectOperations, derefObj, mergedParameters, operationBasics, parameterModel, type Obj } from './normalize-common.js';
 
 // Swagger 2.0 keeps a parameter's schema keywords on the parameter itself.

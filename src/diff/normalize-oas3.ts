@@ -1,5 +1,6 @@
 import type { RefResolver } from './refs.js';
-import { mediaTypeKey, normalizePathTemplate, type BodyModel, type HeaderModel, type JsonPath, type MediaTypeModel, type OperationModel, type ResponseModel } from './model.js';
+import { normalizePathTemplate, type BodyModel, type HeaderModel, type JsonPath, type MediaTypeModel, type OperationModel, type ResponseModel } from './model.js';
+import { mediaTypeKey } from './media-types.js';
 import { asObj, collectOperations, derefObj, mergedParameters, operationBasics, parameterModel, type Obj } from './normalize-common.js';
 
 function contentOf(refs: RefResolver, content: unknown, path: JsonPath): Map<string, MediaTypeModel> {

@@ -1,5 +1,6 @@
 import type { DiffContext, OperationCheck, Where } from '../context.js';
-import { addDays, sunsetDay, type ApiModel, type OperationModel } from '../model.js';
+import type { ApiModel, OperationModel } from '../model.js';
+import { addDays, sunsetDay } from '../dates.js';
 import { idTable } from './define.js';
 
 const STABILITY = ['draft', 'alpha', 'beta', 'stable'];

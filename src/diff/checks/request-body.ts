@@ -1,5 +1,6 @@
 import type { DiffContext, OperationCheck } from '../context.js';
-import { matchMediaTypes, type BodyModel, type MediaTypeModel } from '../model.js';
+import { type BodyModel, type MediaTypeModel } from '../model.js';
+import { matchMediaTypes } from '../media-types.js';
 import { idTable } from './define.js';
 
 /** A media type's schema: one that appears narrows what may be sent; one that goes widens it. */

@@ -1,5 +1,6 @@
 import type { DiffContext, OperationCheck } from '../context.js';
-import { matchStatuses, type ResponseModel } from '../model.js';
+import { type ResponseModel } from '../model.js';
+import { matchStatuses } from '../statuses.js';
 import { idTable } from './define.js';
 
 function compareHeaders(before: ResponseModel, after: ResponseModel, operation: string, { emit, compareSchemas }: DiffContext): void {

@@ -1,5 +1,7 @@
 import type { DiffContext, OperationCheck } from '../context.js';
-import { matchMediaTypes, matchStatuses, type MediaTypeModel, type ResponseModel } from '../model.js';
+import { type MediaTypeModel, type ResponseModel } from '../model.js';
+import { matchMediaTypes } from '../media-types.js';
+import { matchStatuses } from '../statuses.js';
 import { idTable } from './define.js';
 
 const isSuccess = (status: string) => /^[23]/.test(status);
