@@ -15,5 +15,5 @@ console.log(`apigov diff ghes-3.18 → ghes-3.19: ${apigov.seconds.toFixed(2)} s
 if (!process.argv.includes('--skip-openapi-diff')) {
   const bin = ensurePeer('openapi-diff');
   const theirs = measure(process.execPath, ['--max-old-space-size=4096', bin, base, revision], 1);
-  console.log(`openapi-diff 0.24 (4 GB heap): ${theirs.seconds.toFixed(2)} s, ${theirs.rssMb.toFixed(0)} MB peak (1 run; it fails with out-of-memory when RSS hits the heap cap)`);
+  console.log(`openapi-diff 0.24 (4 GB heap): ${theirs.seconds.toFixed(2)} s, ${Number.isNaN(theirs.rssMb) ? "n/a" : theirs.rssMb.toFixed(0)} MB peak (1 run; it fails with out-of-memory when RSS hits the heap cap)`);
 }

@@ -13,7 +13,7 @@ const apigov = path.join(ROOT, 'bin', 'apigov.js');
 const spectralRuleset = path.join(ROOT, '.cache', 'spectral-oas.yaml');
 (await import('node:fs')).writeFileSync(spectralRuleset, 'extends: ["spectral:oas"]\n');
 
-const fmt = (m) => `${m.seconds.toFixed(2)} s / ${m.rssMb.toFixed(0)} MB`;
+const fmt = (m) => `${m.seconds.toFixed(2)} s / ${Number.isNaN(m.rssMb) ? "n/a" : m.rssMb.toFixed(0)} MB`;
 console.log(`| spec | apigov (recommended) | apigov -r spectral:oas | Spectral CLI (spectral:oas) | speed-up on spectral:oas |`);
 console.log('| --- | --- | --- | --- | --- |');
 for (const spec of specs) {
