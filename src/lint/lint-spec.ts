@@ -3,9 +3,11 @@ import { Spectral, type Ruleset } from '@stoplight/spectral-core';
 import type { LoadedSpec } from '../load/load-spec.js';
 import type { Finding, Severity } from '../report/finding.js';
 import { createConfinedResolver } from './confined-resolver.js';
+import { internExampleSchemas } from './intern-example-schemas.js';
 
 /** Runs a ruleset over one parsed spec and maps Spectral's results to findings. */
 export async function lintSpec(spec: LoadedSpec, ruleset: Ruleset): Promise<Finding[]> {
+  internExampleSchemas();
   const spectral = new Spectral({ resolver: createConfinedResolver(path.dirname(spec.source)) as never });
   spectral.setRuleset(ruleset);
   const results = await spectral.run(spec.document, { ignoreUnknownFormat: false });
