@@ -4,8 +4,10 @@ export interface Io {
   stderr(text: string): void;
   cwd: string;
   env: Record<string, string | undefined>;
-  /** stdout is a terminal: colour and progress are allowed. */
+  /** stdout is a terminal: colour is allowed. */
   isTTY: boolean;
+  /** stderr is a terminal: a progress bar is allowed there. */
+  stderrIsTTY?: boolean;
 }
 
 export function processIo(): Io {
@@ -15,6 +17,7 @@ export function processIo(): Io {
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
   };
 }
 

@@ -2,26 +2,28 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { findSpectralRuleset, loadConfig } from '../config/load-config.js';
 import { mergeLintSettings, type LintFlags } from '../config/lint-settings.js';
-import { applyHouseOptions } from '../lint/house-options.js';
-import { applyRuleSettings } from '../lint/rule-settings.js';
 import { LINT_FORMATTERS } from '../report/formatters/index.js';
 import { exitCodeFor, isAtOrAbove } from '../report/threshold.js';
 import { colorEnabled, type Io } from './io.js';
+import { createProgress } from './progress.js';
 import { writeOutputFile } from './write-output.js';
 
 export async function lintCommand(args: string[], flags: LintFlags & { verbose: boolean }, io: Io): Promise<number> {
   // Spectral and rollup load only when a lint actually runs, so --help and --version stay instant.
-  const [{ loadRuleset }, { runLint }] = await Promise.all([import('../lint/load-ruleset.js'), import('../lint/run-lint.js')]);
+  const { runLint } = await import('../lint/run-lint.js');
   const config = await loadConfig(io.cwd);
   const settings = mergeLintSettings(args, flags, config, findSpectralRuleset(io.cwd), Object.keys(LINT_FORMATTERS));
   const started = performance.now();
-  const rulesetBase = settings.rulesetOrigin === 'config' && config ? path.dirname(config.file) : io.cwd;
-  const ruleset = await loadRuleset(settings.ruleset, rulesetBase);
-  if (config) {
-    applyHouseOptions(ruleset, config.options);
-    applyRuleSettings(ruleset, config.rules, config.file);
-  }
-  const report = await runLint(settings.patterns, io.cwd, ruleset);
+  const recipe = {
+    reference: settings.ruleset,
+    base: settings.rulesetOrigin === 'config' && config ? path.dirname(config.file) : io.cwd,
+    options: config?.options ?? {},
+    rules: config?.rules ?? {},
+    configFile: config?.file,
+  };
+  const progress = createProgress(io);
+  const report = await runLint({ patterns: settings.patterns, cwd: io.cwd, recipe, jobs: settings.jobs, onFile: progress.update });
+  progress.done();
   const exitCode = exitCodeFor(report, settings.failSeverity);
   const shown = settings.displayOnlyFailures
     ? { ...report, findings: report.findings.filter((f) => isAtOrAbove(f, settings.failSeverity)) }
@@ -51,6 +53,7 @@ export function registerLint(program: Command, io: Io, setExit: (code: number) =
     .option('-F, --fail-severity <severity>', 'lowest severity that fails the run: error, warn, info, hint', 'error')
     .option('-D, --display-only-failures', 'show only findings at or above --fail-severity', false)
     .option('-q, --quiet', 'print nothing when there is nothing to report', false)
+    .option('-j, --jobs <n>', 'worker threads for many files (default: the number of cores)')
     .action(async (specs: string[], options: LintFlags) => {
       const verbose = Boolean(program.opts().verbose);
       setExit(await lintCommand(specs, { ...options, verbose }, io));

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { UsageError } from '../errors.js';
 import { severityFromName, type Severity } from '../report/finding.js';
 import type { ApigovConfig } from './types.js';
@@ -9,6 +10,7 @@ export interface LintFlags {
   failSeverity: string;
   displayOnlyFailures: boolean;
   quiet: boolean;
+  jobs?: string;
 }
 
 export interface LintSettings {
@@ -21,6 +23,7 @@ export interface LintSettings {
   output?: string;
   displayOnlyFailures: boolean;
   quiet: boolean;
+  jobs: number;
 }
 
 /**
@@ -37,6 +40,8 @@ export function mergeLintSettings(
 ): LintSettings {
   const failSeverity = severityFromName(flags.failSeverity);
   if (failSeverity === undefined) throw new UsageError(`--fail-severity: must be error, warn, info or hint (got "${flags.failSeverity}")`);
+  const jobs = flags.jobs === undefined ? availableParallelism() : Number(flags.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs: must be a whole number of at least 1 (got "${flags.jobs}")`);
   if (!formats.includes(flags.format)) throw new UsageError(`--format: unknown format "${flags.format}" (available: ${formats.join(', ')})`);
   const patterns = args.length > 0 ? args : (config?.specs ?? []);
   if (patterns.length === 0) {
@@ -58,5 +63,6 @@ export function mergeLintSettings(
     output: flags.output,
     displayOnlyFailures: flags.displayOnlyFailures,
     quiet: flags.quiet,
+    jobs,
   };
 }

@@ -1,30 +1,49 @@
-import path from 'node:path';
 import type { Ruleset } from '@stoplight/spectral-core';
-import { isApigovError } from '../errors.js';
 import { expandTargets } from '../load/expand-targets.js';
-import { loadSpec } from '../load/load-spec.js';
 import type { FileFailure, Finding, Report } from '../report/finding.js';
 import { sortFindings } from '../report/sort.js';
-import { lintSpec } from './lint-spec.js';
+import { lintFile, type FileResult } from './lint-file.js';
+import { buildRuleset, type RulesetRecipe } from './ruleset-recipe.js';
+import { lintOnWorkers } from './worker-pool.js';
+
+export interface LintRun {
+  patterns: string[];
+  cwd: string;
+  recipe: RulesetRecipe;
+  /** Worker threads for many files; 1 lints in this thread. */
+  jobs: number;
+  /** Called after each file, for progress. */
+  onFile?: (done: number, total: number) => void;
+}
+
+// Below this many files a worker's own ruleset load costs more than the parallelism saves.
+const MIN_FILES_FOR_WORKERS = 4;
 
 /**
- * Lints every file the patterns name with one ruleset. A file that cannot be loaded is
- * recorded as a failure and the others are still linted; unexpected errors propagate.
+ * Lints every file the patterns name. A file that cannot be linted is recorded as a failure
+ * and the others are still linted. Returns one report sorted by file, line, column and rule.
  */
-export async function runLint(patterns: string[], cwd: string, ruleset: Ruleset): Promise<Report> {
-  const { files, failures } = await expandTargets(patterns, cwd);
+export async function runLint(run: LintRun): Promise<Report> {
+  const { files, failures } = await expandTargets(run.patterns, run.cwd);
   const findings: Finding[] = [];
   const allFailures: FileFailure[] = [...failures];
   const sources: string[] = [];
-  for (const file of files) {
-    try {
-      const spec = await loadSpec(file, path.relative(cwd, file) || file);
-      findings.push(...(await lintSpec(spec, ruleset)));
-      sources.push(file);
-    } catch (error) {
-      if (!isApigovError(error)) throw error;
-      allFailures.push({ source: file, message: error.message });
+  let done = 0;
+  const collect = (result: FileResult) => {
+    if ('failure' in result) allFailures.push(result.failure);
+    else {
+      findings.push(...result.findings);
+      sources.push(result.source);
     }
+    run.onFile?.((done += 1), files.length);
+  };
+  // The ruleset is built here even when workers lint, so a broken ruleset or config fails the run once, up front.
+  const ruleset: Ruleset = await buildRuleset(run.recipe);
+  if (run.jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS) {
+    await lintOnWorkers(files, run.jobs, run.recipe, run.cwd, collect);
+  } else {
+    for (const file of files) collect(await lintFile(file, run.cwd, ruleset));
   }
-  return { findings: sortFindings(findings), failures: allFailures, sources };
+  allFailures.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  return { findings: sortFindings(findings), failures: allFailures, sources: sources.sort() };
 }

@@ -108,3 +108,33 @@ describe('apigov lint', () => {
     expect(existsSync(path.join(dir, 'out.json'))).toBe(false);
   });
 });
+
+describe('apigov lint on many files', () => {
+  const files = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`specs/api-${i}.yaml`, MINIMAL_OAS3.replace('Minimal', `Minimal ${i}`)]));
+
+  it('gives byte-identical reports on worker threads and in-process, and keeps going past a broken file', async () => {
+    const dir = tempDir({ ...files, 'specs/broken.yaml': 'openapi: [\n' });
+    const inProcess = await runCli(['lint', '-j', '1', '-f', 'json', 'specs/*.yaml'], dir);
+    const onWorkers = await runCli(['lint', '-j', '2', '-f', 'json', 'specs/*.yaml'], dir);
+    expect(onWorkers.stdout).toBe(inProcess.stdout);
+    expect(onWorkers.stderr).toBe(inProcess.stderr);
+    expect(onWorkers.code).toBe(2);
+    expect(new Set(JSON.parse(onWorkers.stdout).map((r: { source: string }) => r.source)).size).toBe(6);
+  });
+
+  it('draws a progress bar on a terminal stderr only, and clears it', async () => {
+    const dir = tempDir(files);
+    let stderr = '';
+    const { run } = await import('../../src/cli/program.js');
+    await run(['lint', '-j', '1', '-q', 'specs/*.yaml'], { stdout: () => {}, stderr: (t) => void (stderr += t), cwd: dir, env: { NO_COLOR: '1' }, isTTY: false, stderrIsTTY: true });
+    expect(stderr).toContain('] 6/6 files');
+    expect(stderr.endsWith('\r')).toBe(true);
+    const piped = await runCli(['lint', '-j', '1', '-q', 'specs/*.yaml'], dir);
+    expect(piped.stderr).toBe('');
+  });
+
+  it('refuses a bad --jobs', async () => {
+    const result = await runCli(['lint', '-j', '0', 'x.yaml'], tempDir({}));
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'apigov: --jobs: must be a whole number of at least 1 (got "0")\n' });
+  });
+});

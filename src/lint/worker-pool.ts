@@ -1,0 +1,35 @@
+import { Worker } from 'node:worker_threads';
+import type { FileResult } from './lint-file.js';
+import type { RulesetRecipe } from './ruleset-recipe.js';
+
+// Run from TypeScript sources (the test runner), the worker is the built one: `npm test` builds first.
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? '../../dist/lint/lint-worker.js' : './lint-worker.js', import.meta.url);
+
+/**
+ * Lints files on `jobs` worker threads, each holding its own ruleset and one spec at a time, so
+ * memory stays bounded however many files there are. Results arrive in completion order.
+ */
+export async function lintOnWorkers(files: string[], jobs: number, recipe: RulesetRecipe, cwd: string, onResult: (result: FileResult) => void): Promise<void> {
+  const queue = [...files];
+  const runWorker = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(WORKER, { workerData: { recipe, cwd } });
+      let current: string | undefined;
+      const next = () => {
+        current = queue.shift();
+        if (current === undefined) void worker.terminate().then(() => resolve());
+        else worker.postMessage(current);
+      };
+      worker.on('message', (result: FileResult) => {
+        onResult(result);
+        next();
+      });
+      worker.on('error', (error: Error) => {
+        // The worker died (e.g. out of memory on one spec): report that file, carry on with a new worker.
+        if (current !== undefined) onResult({ source: current, failure: { source: current, message: `${current}: internal error while linting: ${error.message}` } });
+        runWorker().then(resolve, reject);
+      });
+      next();
+    });
+  await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, runWorker));
+}
