@@ -6,6 +6,7 @@ import { LINT_FORMATTERS } from '../report/formatters/index.js';
 import { exitCodeFor, isAtOrAbove } from '../report/threshold.js';
 import { colorEnabled, type Io } from './io.js';
 import { createProgress } from './progress.js';
+import { defaultCacheDir } from './cache-dir.js';
 import { writeOutputFile } from './write-output.js';
 
 export async function lintCommand(args: string[], flags: LintFlags & { verbose: boolean }, io: Io): Promise<number> {
@@ -20,6 +21,7 @@ export async function lintCommand(args: string[], flags: LintFlags & { verbose: 
     options: config?.options ?? {},
     rules: config?.rules ?? {},
     configFile: config?.file,
+    cacheDir: settings.cacheDir,
   };
   const progress = createProgress(io);
   const report = await runLint({ patterns: settings.patterns, cwd: io.cwd, recipe, jobs: settings.jobs, onFile: progress.update });
@@ -37,7 +39,7 @@ export async function lintCommand(args: string[], flags: LintFlags & { verbose: 
   }
   if (flags.verbose) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    io.stderr(`apigov: ruleset ${settings.ruleset} (${settings.rulesetOrigin}), ${report.sources.length} file(s) in ${seconds}s\n`);
+    io.stderr(`apigov: ruleset ${settings.ruleset} (${settings.rulesetOrigin}), ${report.sources.length} file(s) (${report.cached ?? 0} from cache) in ${seconds}s\n`);
   }
   return exitCode;
 }
@@ -54,8 +56,10 @@ export function registerLint(program: Command, io: Io, setExit: (code: number) =
     .option('-D, --display-only-failures', 'show only findings at or above --fail-severity', false)
     .option('-q, --quiet', 'print nothing when there is nothing to report', false)
     .option('-j, --jobs <n>', 'worker threads for many files (default: the number of cores)')
+    .option('--no-cache', 'lint every file again instead of reusing results for unchanged files')
+    .option('--cache-dir <dir>', 'where results are cached (default: $APIGOV_CACHE_DIR, else ~/.cache/apigov)')
     .action(async (specs: string[], options: LintFlags) => {
       const verbose = Boolean(program.opts().verbose);
-      setExit(await lintCommand(specs, { ...options, verbose }, io));
+      setExit(await lintCommand(specs, { ...options, verbose, cacheRoot: defaultCacheDir(io) }, io));
     });
 }

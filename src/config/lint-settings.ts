@@ -11,6 +11,11 @@ export interface LintFlags {
   displayOnlyFailures: boolean;
   quiet: boolean;
   jobs?: string;
+  /** commander's --no-cache. */
+  cache?: boolean;
+  cacheDir?: string;
+  /** The default cache folder for this environment. */
+  cacheRoot?: string;
 }
 
 export interface LintSettings {
@@ -24,6 +29,8 @@ export interface LintSettings {
   displayOnlyFailures: boolean;
   quiet: boolean;
   jobs: number;
+  /** undefined: no result cache. */
+  cacheDir?: string;
 }
 
 /**
@@ -64,5 +71,6 @@ export function mergeLintSettings(
     displayOnlyFailures: flags.displayOnlyFailures,
     quiet: flags.quiet,
     jobs,
+    cacheDir: flags.cache === false ? undefined : (flags.cacheDir ?? flags.cacheRoot),
   };
 }

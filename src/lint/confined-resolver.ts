@@ -16,7 +16,7 @@ function isInside(root: string, file: string): boolean {
  * path, so a symlink cannot lead out) and never from the network. Spectral reports a ref
  * that fails here as an `invalid-ref` finding, and the outside file is never read.
  */
-export function createConfinedResolver(root: string): Resolver {
+export function createConfinedResolver(root: string, onRead?: (file: string) => void): Resolver {
   const readConfined = async (ref: RefUri): Promise<string> => {
     const target = decodeURIComponent(ref.href());
     const realRoot = await fs.realpath(root);
@@ -26,6 +26,7 @@ export function createConfinedResolver(root: string): Resolver {
     if (!isInside(realRoot, realTarget)) throw new Error(`${target} is outside the spec's folder ${root}; not read`);
     const stat = await fs.stat(realTarget);
     if (!stat.isFile()) throw new Error(`${target} is not a regular file; not read`);
+    onRead?.(realTarget);
     return fs.readFile(realTarget, 'utf8');
   };
   const refuseRemote = async (ref: RefUri): Promise<string> => {

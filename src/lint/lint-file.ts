@@ -1,21 +1,28 @@
 import path from 'node:path';
 import type { Ruleset } from '@stoplight/spectral-core';
 import { isApigovError } from '../errors.js';
-import { loadSpec } from '../load/load-spec.js';
+import { parseSpecText, readSpecText } from '../load/load-spec.js';
 import type { FileFailure, Finding } from '../report/finding.js';
 import { lintSpec } from './lint-spec.js';
+import type { ResultCache } from './result-cache.js';
 
-export type FileResult = { source: string; findings: Finding[] } | { source: string; failure: FileFailure };
+export type FileResult = { source: string; findings: Finding[]; cached?: boolean } | { source: string; failure: FileFailure };
 
 /**
  * Lints one file. A file apigov refuses (not found, not an API description...) is a failure with
  * its one-line message; so is an unexpected error, so that one bad spec in a large run never
  * stops the others.
  */
-export async function lintFile(file: string, cwd: string, ruleset: Ruleset): Promise<FileResult> {
+export async function lintFile(file: string, cwd: string, ruleset: Ruleset, cache?: ResultCache): Promise<FileResult> {
+  const displayName = path.relative(cwd, file) || file;
   try {
-    const spec = await loadSpec(file, path.relative(cwd, file) || file);
-    return { source: file, findings: await lintSpec(spec, ruleset) };
+    const text = await readSpecText(file, displayName);
+    const cached = await cache?.lookup(file, text);
+    if (cached) return { source: file, findings: cached, cached: true };
+    const referenced = new Set<string>();
+    const findings = await lintSpec(parseSpecText(text, file, displayName), ruleset, referenced);
+    await cache?.store(file, text, findings, referenced);
+    return { source: file, findings };
   } catch (error) {
     const message = isApigovError(error) ? error.message : `${path.relative(cwd, file) || file}: internal error while linting: ${(error as Error)?.message ?? String(error)}`;
     return { source: file, failure: { source: file, message } };

@@ -5,10 +5,13 @@ import type { Finding, Severity } from '../report/finding.js';
 import { createConfinedResolver } from './confined-resolver.js';
 import { internExampleSchemas } from './intern-example-schemas.js';
 
-/** Runs a ruleset over one parsed spec and maps Spectral's results to findings. */
-export async function lintSpec(spec: LoadedSpec, ruleset: Ruleset): Promise<Finding[]> {
+/**
+ * Runs a ruleset over one parsed spec and maps Spectral's results to findings. The files its
+ * `$ref`s led to are added to `referenced`, for the result cache.
+ */
+export async function lintSpec(spec: LoadedSpec, ruleset: Ruleset, referenced?: Set<string>): Promise<Finding[]> {
   internExampleSchemas();
-  const spectral = new Spectral({ resolver: createConfinedResolver(path.dirname(spec.source)) as never });
+  const spectral = new Spectral({ resolver: createConfinedResolver(path.dirname(spec.source), (file) => referenced?.add(file)) as never });
   spectral.setRuleset(ruleset);
   const results = await spectral.run(spec.document, { ignoreUnknownFormat: false });
   return results.map((result) => ({

@@ -1,11 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { lintFile } from './lint-file.js';
-import { buildRuleset, type RulesetRecipe } from './ruleset-recipe.js';
+import { buildRuleset, cacheFor, type RulesetRecipe } from './ruleset-recipe.js';
 
 // One lint worker: builds the ruleset once, then lints the files the pool sends, one at a time.
 const { recipe, cwd } = workerData as { recipe: RulesetRecipe; cwd: string };
-const ready = buildRuleset(recipe);
+const ready = buildRuleset(recipe).then((ruleset) => ({ ruleset, cache: cacheFor(recipe, ruleset) }));
 
 parentPort!.on('message', async (file: string) => {
-  parentPort!.postMessage(await lintFile(file, cwd, await ready));
+  const { ruleset, cache } = await ready;
+  parentPort!.postMessage(await lintFile(file, cwd, ruleset, cache));
 });

@@ -3,7 +3,7 @@ import { expandTargets } from '../load/expand-targets.js';
 import type { FileFailure, Finding, Report } from '../report/finding.js';
 import { sortFindings } from '../report/sort.js';
 import { lintFile, type FileResult } from './lint-file.js';
-import { buildRuleset, type RulesetRecipe } from './ruleset-recipe.js';
+import { buildRuleset, cacheFor, type RulesetRecipe } from './ruleset-recipe.js';
 import { lintOnWorkers } from './worker-pool.js';
 
 export interface LintRun {
@@ -29,11 +29,13 @@ export async function runLint(run: LintRun): Promise<Report> {
   const allFailures: FileFailure[] = [...failures];
   const sources: string[] = [];
   let done = 0;
+  let cached = 0;
   const collect = (result: FileResult) => {
     if ('failure' in result) allFailures.push(result.failure);
     else {
       findings.push(...result.findings);
       sources.push(result.source);
+      if (result.cached) cached += 1;
     }
     run.onFile?.((done += 1), files.length);
   };
@@ -42,8 +44,9 @@ export async function runLint(run: LintRun): Promise<Report> {
   if (run.jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS) {
     await lintOnWorkers(files, run.jobs, run.recipe, run.cwd, collect);
   } else {
-    for (const file of files) collect(await lintFile(file, run.cwd, ruleset));
+    const cache = cacheFor(run.recipe, ruleset);
+    for (const file of files) collect(await lintFile(file, run.cwd, ruleset, cache));
   }
   allFailures.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
-  return { findings: sortFindings(findings), failures: allFailures, sources: sources.sort() };
+  return { findings: sortFindings(findings), failures: allFailures, sources: sources.sort(), cached };
 }

@@ -15,7 +15,8 @@ export interface LoadedSpec {
 
 type ParsedDocument = Document<unknown, any>;
 
-async function readText(file: string, displayName: string): Promise<string> {
+/** Reads a spec file's text, or throws a SpecLoadError naming it (missing, a directory, unreadable). */
+export async function readSpecText(file: string, displayName: string): Promise<string> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -66,5 +67,5 @@ export function parseSpecText(rawText: string, source: string, displayName: stri
 /** Reads and parses one spec file, or throws a SpecLoadError that names the file and place. */
 export async function loadSpec(file: string, displayName = file): Promise<LoadedSpec> {
   const source = path.resolve(file);
-  return parseSpecText(await readText(source, displayName), source, displayName);
+  return parseSpecText(await readSpecText(source, displayName), source, displayName);
 }

@@ -39,6 +39,8 @@ export interface Report {
   failures: FileFailure[];
   /** Files that were processed, for formatters that list clean files too. */
   sources: string[];
+  /** How many of them came from the result cache. */
+  cached?: number;
 }
 
 export function severityFromName(name: string): Severity | undefined {

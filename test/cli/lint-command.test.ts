@@ -138,3 +138,33 @@ describe('apigov lint on many files', () => {
     expect(result).toEqual({ code: 2, stdout: '', stderr: 'apigov: --jobs: must be a whole number of at least 1 (got "0")\n' });
   });
 });
+
+describe('apigov lint result cache', () => {
+  const spec = `${MINIMAL_OAS3.replace('paths: {}\n', '')}paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: './schema.yaml'}\n`;
+
+  it('reuses the result of an unchanged spec, and lints again when a referenced file changes', async () => {
+    const dir = tempDir({ 'api.yaml': spec, 'schema.yaml': 'type: object\n' });
+    const env = { APIGOV_CACHE_DIR: path.join(dir, '.cache') };
+    const cold = await runCli(['-v', 'lint', '-r', 'spectral:oas', '-f', 'json', 'api.yaml'], dir, env);
+    expect(cold.stderr).toContain('(0 from cache)');
+    const warm = await runCli(['-v', 'lint', '-r', 'spectral:oas', '-f', 'json', 'api.yaml'], dir, env);
+    expect(warm.stderr).toContain('(1 from cache)');
+    expect(warm.stdout).toBe(cold.stdout);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path.join(dir, 'schema.yaml'), 'type: object\nexample: 1\nproperties: {a: {type: string}}\n');
+    const changed = await runCli(['-v', 'lint', '-r', 'spectral:oas', '-f', 'json', 'api.yaml'], dir, env);
+    expect(changed.stderr).toContain('(0 from cache)');
+    expect(changed.stdout).not.toBe(cold.stdout);
+  });
+
+  it('keys on the ruleset too, and --no-cache bypasses it', async () => {
+    const dir = tempDir({ 'api.yaml': MINIMAL_OAS3 });
+    const env = { APIGOV_CACHE_DIR: path.join(dir, '.cache') };
+    await runCli(['lint', '-r', 'spectral:oas', 'api.yaml'], dir, env);
+    const otherRuleset = await runCli(['-v', 'lint', '-r', 'apigov:naming', 'api.yaml'], dir, env);
+    expect(otherRuleset.stderr).toContain('(0 from cache)');
+    const bypass = await runCli(['-v', 'lint', '--no-cache', '-r', 'spectral:oas', 'api.yaml'], dir, env);
+    expect(bypass.stderr).toContain('(0 from cache)');
+    expect(existsSync(path.join(dir, '.cache'))).toBe(true);
+  });
+});

@@ -18,7 +18,8 @@ export async function runCli(argv: string[], cwd: string, env: Record<string, st
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     cwd,
-    env: { NO_COLOR: '1', ...env },
+    // A fresh result cache per run unless a test shares one on purpose.
+    env: { NO_COLOR: '1', APIGOV_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'apigov-cache-')), ...env },
     isTTY: false,
   };
   const code = await run(argv, io);
