@@ -15,8 +15,11 @@ export async function rulesCommand(flags: RulesFlags, io: Io): Promise<number> {
   const formatter = RULE_FORMATTERS[flags.format];
   if (!formatter) throw new UsageError(`--format: unknown format "${flags.format}" (available: ${Object.keys(RULE_FORMATTERS).join(', ')})`);
   const { buildCatalog } = await import('../lint/rule-catalog.js');
-  const catalog = await buildCatalog(flags.ruleset, io.cwd);
-  const text = formatter(catalog, flags.ruleset);
+  const rules = await buildCatalog(flags.ruleset, io.cwd);
+  const { allCheckIds } = await import('../diff/registry.js');
+  // The diff checks belong to apigov itself, so they are listed with the default ruleset only.
+  const diffChecks = flags.ruleset === 'apigov:recommended' ? allCheckIds().map(({ id, level, direction, check, description }) => ({ id, level, direction, check, description })) : [];
+  const text = formatter({ ruleset: flags.ruleset, rules, diffChecks });
   if (flags.output) await writeOutputFile(path.resolve(io.cwd, flags.output), text);
   else io.stdout(text);
   return 0;
@@ -25,7 +28,7 @@ export async function rulesCommand(flags: RulesFlags, io: Io): Promise<number> {
 export function registerRules(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command('rules')
-    .description('list every lint rule with its severity, rationale and examples')
+    .description('list every lint rule and diff check with severity, rationale and examples')
     .option('-r, --ruleset <name|file|package>', 'the ruleset to describe', 'apigov:recommended')
     .option('-f, --format <format>', `text, markdown or json`, 'text')
     .option('-o, --output <file>', 'write to a file instead of stdout')

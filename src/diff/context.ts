@@ -20,12 +20,15 @@ export interface DiffContext {
 
 export interface OperationCheck {
   name: string;
+  /** One sentence: what the check judges. */
+  description: string;
   ids: IdTable;
   compare(base: import('./model.js').OperationModel, revision: import('./model.js').OperationModel, context: DiffContext): void;
 }
 
 export interface ApiCheck {
   name: string;
+  description: string;
   ids: IdTable;
   compare(base: ApiModel, revision: ApiModel, context: DiffContext): void;
 }
@@ -39,6 +42,7 @@ export type { Change };
 /** Judges the release as a whole once every other check has run. */
 export interface ReleaseCheck {
   name: string;
+  description: string;
   ids: IdTable;
   compare(base: ApiModel, revision: ApiModel, changes: readonly Change[], context: DiffContext): void;
 }

@@ -29,8 +29,8 @@ export const OPERATION_CHECKS: readonly OperationCheck[] = [lifecycle, parameter
 export const SCHEMA_CHECKS: readonly SchemaCheck[] = [schemaType, schemaEnum, schemaConst, schemaBounds, schemaPattern, schemaNullable, schemaDefault, schemaProperties, schemaAdditionalProperties, schemaMutability, schemaComposition, schemaDiscriminator];
 
 /** Every id apigov can report, with level and direction, and the check that owns it. */
-export function allCheckIds(): Array<CheckId & { check: string; overridden: boolean }> {
+export function allCheckIds(): Array<CheckId & { check: string; overridden: boolean; description: string }> {
   return [...API_CHECKS, ...OPERATION_CHECKS, ...SCHEMA_CHECKS, ...RELEASE_CHECKS].flatMap((check) =>
-    [...check.ids.entries()].map(([id, { level, direction, overridden }]) => ({ id, level, direction, overridden, check: check.name })),
+    [...check.ids.entries()].map(([id, { level, direction, overridden }]) => ({ id, level, direction, overridden, check: check.name, description: check.description })),
   );
 }

@@ -42,6 +42,8 @@ export interface SchemaCheckContext {
 /** One concept compared on a pair of schema views (type, enum, bounds...). */
 export interface SchemaCheck {
   name: string;
+  /** One sentence: what the check judges. */
+  description: string;
   /** Every id it may report, with level; levels default to oasdiff's. */
   ids: IdTable;
   compare(base: SchemaView, revision: SchemaView, context: SchemaCheckContext): void;

@@ -14,7 +14,8 @@ describe('apigov rules', () => {
 
   it('lists every rule of the default ruleset with severity, ruleset and description; house rules with rationale and examples', async () => {
     const result = await runCli(['rules', '--format', 'json'], ROOT);
-    const rules = JSON.parse(result.stdout) as Array<Record<string, string | undefined>>;
+    const { rules, diffChecks } = JSON.parse(result.stdout) as { rules: Array<Record<string, string | undefined>>; diffChecks: Array<Record<string, string>> };
+    expect(diffChecks.find((c) => c.id === 'request-property-became-required')).toMatchObject({ level: 'error', direction: 'request', check: 'schema-properties' });
     const house = rules.filter((r) => r.id!.startsWith('apigov-'));
     expect(house.length).toBeGreaterThanOrEqual(40);
     for (const rule of house) {

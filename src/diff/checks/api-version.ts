@@ -29,6 +29,7 @@ function order(from: string, to: string): number | undefined {
  */
 export const apiVersion: ReleaseCheck = {
   name: 'api-version',
+  description: 'info.version must change with the description, never go down, and take a new major for breaking changes (a new minor in 0.x).',
   ids: idTable(['api-version-not-bumped', 'api-version-decreased', 'api-major-version-not-bumped']),
   compare(base, revision, changes, { emit }) {
     const where = { path: ['info', 'version'] };

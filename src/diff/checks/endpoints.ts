@@ -41,6 +41,7 @@ function compareIdentity(before: OperationModel, after: OperationModel, { emit }
  */
 export const endpoints: ApiCheck = {
   name: 'endpoints',
+  description: 'Operations and paths removed (breaking unless deprecated and past their sunset) or added.',
   ids: idTable(
     [
       'endpoint-added',

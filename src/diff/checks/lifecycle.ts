@@ -96,6 +96,7 @@ const OPERATION_IDS: DeprecationIds = {
  */
 export const lifecycle: OperationCheck = {
   name: 'lifecycle',
+  description: 'Deprecation, x-sunset dates with enough notice for the stability level, and x-stability-level moving down.',
   ids: idTable([...Object.values(OPERATION_IDS), 'api-stability-decreased', 'api-stability-increased', 'api-invalid-stability-level']),
   compare(base, revision, context) {
     const where = { operation: revision.label, path: revision.path };

@@ -46,6 +46,7 @@ function compareParameter(before: ParameterModel, after: ParameterModel, revisio
  */
 export const parameters: OperationCheck = {
   name: 'parameters',
+  description: 'Parameters added, removed, made required or optional, deprecated; their schemas compared as requests.',
   ids: idTable([
     'new-required-request-parameter',
     'new-optional-request-parameter',

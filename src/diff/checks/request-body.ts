@@ -42,6 +42,7 @@ function compareContent(before: BodyModel, after: BodyModel, operation: string, 
  */
 export const requestBody: OperationCheck = {
   name: 'request-body',
+  description: 'Request bodies added, removed, made required; media types removed or renamed; schemas compared as requests.',
   ids: idTable([
     'request-body-added-required',
     'request-body-added-optional',

@@ -27,6 +27,7 @@ function compareHeaders(before: ResponseModel, after: ResponseModel, operation: 
  */
 export const responseHeaders: OperationCheck = {
   name: 'response-headers',
+  description: 'Response headers removed, added or made optional; their schemas compared as responses.',
   ids: idTable(['required-response-header-removed', 'optional-response-header-removed', 'response-header-added', 'response-header-became-optional']),
   compare(base, revision, context) {
     for (const [before, after] of matchStatuses(base.responses, revision.responses).pairs) compareHeaders(before, after, revision.label, context);

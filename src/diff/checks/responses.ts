@@ -46,6 +46,7 @@ function compareContent(before: ResponseModel, after: ResponseModel, operation: 
  */
 export const responses: OperationCheck = {
   name: 'responses',
+  description: 'Response statuses and media types removed or added; response schemas compared as responses.',
   ids: idTable([
     'response-success-status-removed',
     'response-non-success-status-removed',

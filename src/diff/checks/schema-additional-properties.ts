@@ -24,6 +24,7 @@ const SITES = ['body', 'property'] as const;
  */
 export const schemaAdditionalProperties: SchemaCheck = {
   name: 'schema-additional-properties',
+  description: 'additionalProperties narrowing what a request may send or widening what a response may return.',
   ids: idTable(
     [],
     Object.fromEntries(

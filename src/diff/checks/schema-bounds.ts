@@ -65,6 +65,7 @@ function compareSwitched(base: SchemaView, revision: SchemaView, context: Schema
  */
 export const schemaBounds: SchemaCheck = {
   name: 'schema-bounds',
+  description: 'Numeric, length and item-count bounds tightened on requests or loosened on responses.',
   ids: idTable(prefixedIds(...SUFFIXES), {
     // oasdiff has no maxItems ids for bodies and properties (only for parameters); a request
     // accepting fewer items, or a response returning more, breaks clients like any other bound.

@@ -24,6 +24,7 @@ function compareAlternatives(keyword: 'oneOf' | 'anyOf', base: RawSchema[] | und
  */
 export const schemaComposition: SchemaCheck = {
   name: 'schema-composition',
+  description: 'oneOf/anyOf alternatives removed from requests or added to responses.',
   ids: idTable(prefixedIds('one-of-added', 'one-of-removed', 'any-of-added', 'any-of-removed')),
   compare(base, revision, context) {
     compareAlternatives('oneOf', base.oneOf, revision.oneOf, context);

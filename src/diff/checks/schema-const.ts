@@ -11,6 +11,7 @@ const show = (value: unknown) => JSON.stringify(value);
  */
 export const schemaConst: SchemaCheck = {
   name: 'schema-const',
+  description: 'const values added or changed on requests, removed or changed on responses.',
   ids: idTable(prefixedIds('const-added', 'const-removed', 'const-changed')),
   compare(base, revision, { prefix, emit }) {
     if (base.enum || revision.enum || (!base.hasConst && !revision.hasConst)) return;

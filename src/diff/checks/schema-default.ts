@@ -6,6 +6,7 @@ const show = (value: unknown) => JSON.stringify(value);
 /** Default values: a client omitting a parameter relies on its default, so changing it changes behaviour. */
 export const schemaDefault: SchemaCheck = {
   name: 'schema-default',
+  description: 'Default values added, removed or changed (behaviour for clients that omit the value).',
   ids: idTable(prefixedIds('default-value-added', 'default-value-removed', 'default-value-changed')),
   compare(base, revision, { prefix, emit }) {
     if (!base.hasDefault && !revision.hasDefault) return;

@@ -53,6 +53,7 @@ function compareMappings(from: Discriminator, to: Discriminator, { prefix, emit 
  */
 export const schemaDiscriminator: SchemaCheck = {
   name: 'schema-discriminator',
+  description: 'Discriminators and their mappings added, removed or retargeted.',
   ids: idTable(prefixedIds('discriminator-added', 'discriminator-removed', 'discriminator-property-name-changed', 'discriminator-mapping-added', 'discriminator-mapping-deleted', 'discriminator-mapping-changed')),
   compare(base, revision, context) {
     const from = discriminatorOf(base, context.views.base);

@@ -25,6 +25,7 @@ function missing(from: unknown[], to: unknown[]): unknown[] {
  */
 export const schemaEnum: SchemaCheck = {
   name: 'schema-enum',
+  description: 'Enum values removed from requests or added to responses; values becoming restricted to an enum.',
   ids: idTable(prefixedIds('enum-value-removed', 'enum-value-added', 'became-enum', 'x-extensible-enum-value-removed'), {
     // Sites oasdiff has no id for, judged as their neighbours: a response body or header gaining a
     // value is what response-property-enum-value-added (warn) is for a property...

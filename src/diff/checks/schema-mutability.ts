@@ -21,6 +21,7 @@ const IDS = ['request', 'response'].flatMap((direction) =>
  */
 export const schemaMutability: SchemaCheck = {
   name: 'schema-mutability',
+  description: 'Properties becoming or ceasing to be readOnly or writeOnly.',
   ids: idTable(IDS, {
     // oasdiff calls these info, but each makes a property appear or vanish for one side:
     // a required property no longer readOnly must now be sent by every client...

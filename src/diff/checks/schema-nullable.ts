@@ -7,6 +7,7 @@ import { idTable, prefixedIds } from './define.js';
  */
 export const schemaNullable: SchemaCheck = {
   name: 'schema-nullable',
+  description: 'Requests that stop accepting null, responses that start returning it.',
   ids: idTable(prefixedIds('became-nullable', 'became-not-nullable')),
   compare(base, revision, { prefix, emit }) {
     if (base.nullable === revision.nullable) return;

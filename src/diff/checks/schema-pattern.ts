@@ -11,6 +11,7 @@ const MATCH_ALL = new Set(['.*', '^.*', '.*$', '^.*$', '[\\s\\S]*', '^[\\s\\S]*$
  */
 export const schemaPattern: SchemaCheck = {
   name: 'schema-pattern',
+  description: 'Patterns added or changed on requests (can reject what clients send today) or responses.',
   ids: idTable(prefixedIds('pattern-added', 'pattern-removed', 'pattern-changed', 'pattern-generalized')),
   compare(base, revision, { prefix, emit }) {
     if (base.pattern === revision.pattern) return;

@@ -78,6 +78,7 @@ function responseSide(base: SchemaView, revision: SchemaView, { emit, views }: S
  */
 export const schemaProperties: SchemaCheck = {
   name: 'schema-properties',
+  description: 'Object properties added, removed, made required or optional, by direction.',
   ids: IDS,
   compare(base, revision, context) {
     if (context.location !== 'body' && context.location !== 'property') return;

@@ -55,6 +55,7 @@ function judge(base: Shape, revision: Shape): 'widened' | 'narrowed' | 'changed'
  */
 export const schemaType: SchemaCheck = {
   name: 'schema-type',
+  description: 'Types and formats narrowed on requests or widened on responses.',
   ids: idTable(prefixedIds('type-changed', 'type-generalized', 'type-specialized', 'list-of-types-widened', 'list-of-types-narrowed'), {
     // oasdiff has this one at warn while the same change at the parameter's root is an error; a
     // client sending the old type is rejected either way.

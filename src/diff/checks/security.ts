@@ -44,6 +44,7 @@ function compareRequirement(before: SecurityRequirement, after: Map<string, Secu
  */
 export const security: OperationCheck = {
   name: 'security',
+  description: 'Security requirements in force: a public operation now secured, an accepted scheme withdrawn, a scope added.',
   ids: idTable(['api-security-added', 'api-security-scope-removed'], {
     // Our own: an operation anyone could call now needs credentials.
     'apigov-operation-became-secured': ['error', 'request'],

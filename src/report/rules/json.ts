@@ -1,5 +1,3 @@
-import type { RuleEntry } from '../../lint/rule-catalog.js';
+import type { RuleFormatter } from './index.js';
 
-export function rulesJson(rules: RuleEntry[]): string {
-  return `${JSON.stringify(rules, null, 2)}\n`;
-}
+export const rulesJson: RuleFormatter = ({ rules, diffChecks }) => `${JSON.stringify({ rules, diffChecks }, null, 2)}\n`;

@@ -1,4 +1,5 @@
 import type { RuleEntry } from '../../lint/rule-catalog.js';
+import type { DiffCheckEntry, RuleFormatter } from './index.js';
 
 function fence(text: string): string {
   return ['```yaml', text.trimEnd(), '```'].join('\n');
@@ -12,8 +13,22 @@ function section(rule: RuleEntry): string {
   return parts.join('\n');
 }
 
-/** The rule reference (docs/rules.md): a summary table, then one section per house rule. */
-export function rulesMarkdown(rules: RuleEntry[], ruleset: string): string {
+/** Diff checks by concept: what each judges, its ids with level and direction, where its fixtures are. */
+function diffSection(checks: DiffCheckEntry[]): string[] {
+  if (checks.length === 0) return [];
+  const byCheck = new Map<string, DiffCheckEntry[]>();
+  for (const entry of checks) byCheck.set(entry.check, [...(byCheck.get(entry.check) ?? []), entry]);
+  const out = ['', '## Diff checks (`apigov diff`)', '', 'Ids reuse oasdiff\'s where the meaning is the same. Examples: the base/revision pairs under `fixtures/diff/<check>/`.', ''];
+  for (const [check, entries] of [...byCheck].sort((a, b) => a[0].localeCompare(b[0]))) {
+    out.push(`### ${check}`, '', entries[0]!.description, '', '| id | level | direction |', '| --- | --- | --- |');
+    for (const e of entries) out.push(`| ${e.id} | ${e.level} | ${e.direction} |`);
+    out.push('');
+  }
+  return out;
+}
+
+/** The rule reference (docs/rules.md): a summary table, one section per house rule, then the diff checks. */
+export const rulesMarkdown: RuleFormatter = ({ rules, ruleset, diffChecks }) => {
   const table = [
     '| Rule | Ruleset | Severity | Description |',
     '| --- | --- | --- | --- |',
@@ -30,6 +45,7 @@ export function rulesMarkdown(rules: RuleEntry[], ruleset: string): string {
     '## House rules',
     '',
     documented.map(section).join('\n\n'),
+    ...diffSection(diffChecks),
     '',
   ].join('\n');
-}
+};
