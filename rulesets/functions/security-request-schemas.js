@@ -7,6 +7,22 @@ const BOUNDED_FORMATS = new Set(['date', 'date-time', 'time', 'uuid', 'ipv4', 'i
 const hasType = (schema, type) => (Array.isArray(schema.type) ? schema.type.includes(type) : schema.type === type);
 const fixed = (schema) => Array.isArray(schema.enum) || 'const' in schema;
 
+const hasProperties = (schema) => isObject(schema) && isObject(schema.properties) && Object.keys(schema.properties).length > 0;
+
+// Request bodies whose objects accept undeclared properties (API3:2023 mass assignment).
+function openObject(s, run) {
+  if (run.allOfMembers.has(s)) return false; // closing one part of an allOf rejects the other parts' fields
+  if (['allOf', 'anyOf', 'oneOf'].some((key) => Array.isArray(s[key]))) {
+    // Only 3.1's unevaluatedProperties can close an allOf composition; 3.0 and 2.0 cannot.
+    return run.oas31 && Array.isArray(s.allOf) && (hasProperties(s) || s.allOf.some(hasProperties))
+      && s.unevaluatedProperties !== false && 'is an open allOf composition: add unevaluatedProperties: false';
+  }
+  if (!hasProperties(s) || s.additionalProperties === false || s.unevaluatedProperties === false) return false;
+  // A typed additionalProperties is a deliberate map of extra fields, not an oversight.
+  if (isObject(s.additionalProperties) && Object.keys(s.additionalProperties).length > 0) return false;
+  return 'accepts undeclared properties: add additionalProperties: false';
+}
+
 const CHECKS = {
   // A file upload (format: binary) is bounded by the request size limit, not by the schema.
   string: (s) => hasType(s, 'string') && !fixed(s) && s.maxLength === undefined && s.pattern === undefined
@@ -18,13 +34,14 @@ const CHECKS = {
     const max = s.maximum !== undefined || typeof s.exclusiveMaximum === 'number';
     return !(min && max) && `has no ${min ? 'maximum' : max ? 'minimum' : 'minimum or maximum'}`;
   },
+  closed: openObject,
 };
 
 function walk(schema, path, label, run) {
   // readOnly properties are never sent by clients; circular $refs stay unresolved { $ref } objects.
   if (!isObject(schema) || run.seen.has(schema) || schema.readOnly === true || path.length > 200) return;
   run.seen.add(schema);
-  const problem = CHECKS[run.check](schema);
+  const problem = CHECKS[run.check](schema, run);
   if (problem) run.results.push({ message: `${label} ${problem}`, path });
   for (const [name, child] of Object.entries(isObject(schema.properties) ? schema.properties : {})) {
     walk(child, [...path, 'properties', name], `property "${name}"`, run);
@@ -37,30 +54,45 @@ function walk(schema, path, label, run) {
   walk(schema.additionalProperties, [...path, 'additionalProperties'], `${label} value`, run);
 }
 
-// One `seen` set per lint run and check: a schema shared by many operations is checked once.
+function collectAllOfMembers(node, members, seen) {
+  if (node === null || typeof node !== 'object' || seen.has(node)) return;
+  seen.add(node);
+  if (Array.isArray(node.allOf)) node.allOf.forEach((member) => isObject(member) && members.add(member));
+  for (const value of Object.values(node)) collectAllOfMembers(value, members, seen);
+}
+
+// Per lint run and check: the schemas already checked (a schema shared by many operations is
+// checked once) and, for `closed`, every allOf member anywhere in the document (a schema that is
+// part of a composition must stay open, even where it is also used alone).
 const runs = new WeakMap();
-function seenFor(context, check) {
+function stateFor(context, check) {
   const key = context.documentInventory ?? context.document;
   if (!runs.has(key)) runs.set(key, new Map());
-  if (!runs.get(key).has(check)) runs.get(key).set(check, new Set());
+  if (!runs.get(key).has(check)) {
+    const data = isObject(context.document.data) ? context.document.data : {};
+    const allOfMembers = new Set();
+    if (check === 'closed') collectAllOfMembers(context.documentInventory?.resolved ?? data, allOfMembers, new Set());
+    runs.get(key).set(check, { seen: new Set(), allOfMembers, oas31: /^3\.1/.test(String(data.openapi)) });
+  }
   return runs.get(key).get(check);
 }
 
 /**
  * Given a resolved path item, walks the schemas of what clients send — parameters and request
  * bodies, nested properties and items — and applies one check (option `check`): string |
- * array | integer.
+ * array | integer bounds, or `closed` objects (request bodies only).
  */
 export default function securityRequestSchemas(pathItem, options, context) {
   const check = isObject(options) && CHECKS[options.check] ? options.check : 'string';
   if (!isObject(pathItem)) return [];
   const oas2 = isObject(context.document.data) && context.document.data.swagger !== undefined;
-  const run = { check, seen: seenFor(context, check), results: [] };
+  const run = { check, ...stateFor(context, check), results: [] };
   const params = (list, base) => (Array.isArray(list) ? list : []).forEach((p, i) => {
     if (!isObject(p)) return;
     const at = [...context.path, ...base, 'parameters', i];
     const label = `parameter "${p.name}"`;
     if (oas2 && p.in === 'body') walk(p.schema, [...at, 'schema'], 'request body', run);
+    else if (check === 'closed') return; // only bodies carry objects a server binds to models
     // Header and cookie values are capped by the server's header-size limit and are mostly
     // protocol headers (Content-Type, X-Amz-Date) whose syntax HTTP defines, not the API.
     else if (check === 'string' && (p.in === 'header' || p.in === 'cookie')) return;
