@@ -1,12 +1,5 @@
-// Custom Spectral function (plain ESM, no imports) so Spectral itself can load it too.
-const PATTERNS = {
-  camel: /^[a-z][a-zA-Z0-9]*$/,
-  pascal: /^[A-Z][a-zA-Z0-9]*$/,
-  snake: /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/,
-  kebab: /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/,
-};
-const LABELS = { camel: 'camelCase', pascal: 'PascalCase', snake: 'snake_case', kebab: 'kebab-case' };
-
+// Custom Spectral function (plain ESM) that Spectral itself can load too.
+import { CASING_LABELS as LABELS, casingPattern } from './lib/casing-styles.js';
 // Headers have their own rule (apigov-header-casing); a Swagger 2.0 body parameter's name
 // never goes on the wire, so its spelling does not matter.
 const CHECKED = new Set(['query', 'path', 'cookie', 'formData']);
@@ -24,7 +17,7 @@ export default function namingParameterCasing(input, options, context) {
   const { name } = input;
   if (typeof name !== 'string' || !CHECKED.has(input.in) || /^[$@]/.test(name)) return [];
   const casing = options && typeof options === 'object' && options.casing ? options.casing : 'camel';
-  const pattern = Object.prototype.hasOwnProperty.call(PATTERNS, casing) ? PATTERNS[casing] : undefined;
+  const pattern = casingPattern(casing);
   if (!pattern) return [{ message: `unknown casing "${casing}" (use camel, pascal, snake or kebab)` }];
   const words = name.replace(/^_/, '').split(/[.[\]]+|__/).filter((word) => word !== '');
   if (words.length > 0 && words.every((word) => pattern.test(word))) return [];

@@ -1,12 +1,5 @@
-// Custom Spectral function (plain ESM, no imports) so Spectral itself can load it too.
-const PATTERNS = {
-  camel: /^[a-z][a-zA-Z0-9]*$/,
-  pascal: /^[A-Z][a-zA-Z0-9]*$/,
-  snake: /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/,
-  kebab: /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/,
-};
-const LABELS = { camel: 'camelCase', pascal: 'PascalCase', snake: 'snake_case', kebab: 'kebab-case' };
-
+// Custom Spectral function (plain ESM) that Spectral itself can load too.
+import { CASING_LABELS as LABELS, casingPattern } from './lib/casing-styles.js';
 const SUBSCHEMA = ['items', 'additionalProperties', 'not', 'additionalItems', 'contains', 'propertyNames',
   'if', 'then', 'else', 'unevaluatedItems', 'unevaluatedProperties'];
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
@@ -27,7 +20,7 @@ const isObject = (value) => value !== null && typeof value === 'object' && !Arra
  */
 export default function namingPropertyCasing(input, options) {
   const casing = isObject(options) && options.casing ? options.casing : 'camel';
-  const pattern = Object.prototype.hasOwnProperty.call(PATTERNS, casing) ? PATTERNS[casing] : undefined;
+  const pattern = casingPattern(casing);
   if (!pattern) return [{ message: `unknown casing "${casing}" (use camel, pascal, snake or kebab)` }];
   const results = [];
   const seen = new Set();
