@@ -1,4 +1,4 @@
-import type { ApiModel, JsonPath, RawSchema } from './model.js';
+import type { ApiModel, JsonPath, OperationModel, RawSchema } from './model.js';
 import type { IdTable } from './checks/define.js';
 import type { Change } from './types.js';
 import type { SchemaLocation } from './walk.js';
@@ -23,7 +23,7 @@ export interface OperationCheck {
   /** One sentence: what the check judges. */
   description: string;
   ids: IdTable;
-  compare(base: import('./model.js').OperationModel, revision: import('./model.js').OperationModel, context: DiffContext): void;
+  compare(base: OperationModel, revision: OperationModel, context: DiffContext): void;
 }
 
 export interface ApiCheck {
@@ -33,9 +33,6 @@ export interface ApiCheck {
   compare(base: ApiModel, revision: ApiModel, context: DiffContext): void;
 }
 
-export function pathText(path: JsonPath): string {
-  return path.join('.');
-}
 
 export type { Change };
 

@@ -5,6 +5,7 @@ import YAML from 'yaml';
 import { SpecLoadError, UsageError, isApigovError } from '../errors.js';
 import { parseSpecData, type ParsedData } from '../load/parse-data.js';
 import type { DocumentSource } from './refs.js';
+import { isInside } from '../load/is-inside.js';
 
 export type Side = 'base' | 'revision';
 
@@ -19,11 +20,6 @@ const MAX_REMOTE_BYTES = 50 * 1024 * 1024;
 
 function parseData(text: string): unknown {
   return YAML.parse(text, { maxAliasCount: 1000 });
-}
-
-function isInside(root: string, file: string): boolean {
-  const relative = path.relative(root, file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /** External $ref files are read only from under the spec's folder, as in lint. */

@@ -1,5 +1,5 @@
 import type { RefResolver } from './refs.js';
-import { normalizePathTemplate, type BodyModel, type HeaderModel, type JsonPath, type MediaTypeModel, type OperationModel, type ResponseModel } from './model.js';
+import { type BodyModel, type HeaderModel, type JsonPath, type MediaTypeModel, type OperationModel, type ResponseModel } from './model.js';
 import { mediaTypeKey } from './media-types.js';
 import { asObj, collectOperations, derefObj, mergedParameters, operationBasics, parameterModel, type Obj } from './normalize-common.js';
 
@@ -77,4 +77,3 @@ export function securitySchemesOas3(root: Obj): Map<string, unknown> {
   return new Map(Object.entries(asObj(asObj(root.components).securitySchemes)));
 }
 
-export { normalizePathTemplate };

@@ -8,13 +8,9 @@ export const RULESETS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.
 export const HOUSE_RULESETS = ['recommended', 'naming', 'versioning', 'security', 'design'] as const;
 export type HouseRulesetName = (typeof HOUSE_RULESETS)[number];
 
-export const SPECTRAL_RULESETS = ['spectral:oas', 'spectral:asyncapi'] as const;
-
 /** `apigov:naming` → the absolute path of rulesets/naming.yaml; undefined for other names. */
 export function houseRulesetFile(name: string): string | undefined {
   const match = /^apigov:([a-z]+)$/.exec(name);
   if (!match || !(HOUSE_RULESETS as readonly string[]).includes(match[1]!)) return undefined;
   return path.join(RULESETS_DIR, `${match[1]}.yaml`);
 }
-
-export const BUILTIN_RULESET_NAMES = [...HOUSE_RULESETS.map((n) => `apigov:${n}`), ...SPECTRAL_RULESETS];

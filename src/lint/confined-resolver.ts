@@ -1,14 +1,9 @@
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { Resolver } from '@stoplight/spectral-ref-resolver';
+import { isInside } from '../load/is-inside.js';
 
 interface RefUri {
   href(): string;
-}
-
-function isInside(root: string, file: string): boolean {
-  const relative = path.relative(root, file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /**

@@ -1,13 +1,5 @@
 export type SpecFormat = 'oas2' | 'oas3.0' | 'oas3.1' | 'oas3.2' | 'asyncapi2' | 'asyncapi3';
 
-export const SPEC_FORMAT_LABELS: Record<SpecFormat, string> = {
-  oas2: 'Swagger 2.0',
-  'oas3.0': 'OpenAPI 3.0',
-  'oas3.1': 'OpenAPI 3.1',
-  'oas3.2': 'OpenAPI 3.2',
-  asyncapi2: 'AsyncAPI 2',
-  asyncapi3: 'AsyncAPI 3',
-};
 
 export type Detection =
   | { ok: true; format: SpecFormat }
