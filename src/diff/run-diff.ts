@@ -1,3 +1,4 @@
+import { jsonPointer } from '../json-pointer.js';
 import type { DiffContext, Where } from './context.js';
 import type { ApiModel } from './model.js';
 import { API_CHECKS, OPERATION_CHECKS, RELEASE_CHECKS, SCHEMA_CHECKS } from './registry.js';
@@ -35,12 +36,12 @@ export function diffModels(base: ApiModel, revision: ApiModel, today: string): C
     emit(id, where, message, before, after) {
       const info = ids.get(id);
       if (!info) throw new Error(`check emitted undeclared id ${id}`);
-      changes.push({ id, ...info, operation: where.operation, path: pathText(where), message, base: before, revision: after });
+      changes.push({ id, ...info, operation: where.operation, path: pathText(where), pointer: jsonPointer(where.path), message, base: before, revision: after });
     },
     compareSchemas(before, after, direction, location, where) {
       for (const change of walker.compare(before, after, direction, location)) {
         const at = change.at.length > 0 ? `/${change.at.join('/')}` : '';
-        changes.push({ id: change.id, level: change.level, direction: change.direction, operation: where.operation, path: `${pathText(where)}${at}`, message: at ? `${at}: ${change.message}` : change.message, base: change.base, revision: change.revision });
+        changes.push({ id: change.id, level: change.level, direction: change.direction, operation: where.operation, path: `${pathText(where)}${at}`, pointer: jsonPointer(where.path), message: at ? `${at}: ${change.message}` : change.message, base: change.base, revision: change.revision });
       }
     },
   };

@@ -10,7 +10,7 @@ async function modelOf(side: Side, argument: string, cwd: string, allowRemote: b
   const model = buildModel(loaded.spec.format, loaded.source);
   const dangling = findDanglingRef(loaded.source.data, model.refs);
   if (dangling) throw new SpecLoadError(`${side}: ${loaded.label}: $ref "${dangling.ref}" at ${dangling.at} cannot be resolved`);
-  return { model, label: loaded.label };
+  return { model, label: loaded.label, location: loaded.source.location };
 }
 
 export interface DiffOptions {
@@ -25,5 +25,5 @@ export async function runDiff(baseArgument: string, revisionArgument: string, op
   const base = await modelOf('base', baseArgument, options.cwd, options.allowRemote);
   const revision = await modelOf('revision', revisionArgument, options.cwd, options.allowRemote);
   const changes = diffModels(base.model, revision.model, options.today);
-  return buildDiffReport({ label: base.label, version: base.model.version }, { label: revision.label, version: revision.model.version }, changes);
+  return buildDiffReport({ label: base.label, version: base.model.version }, { label: revision.label, version: revision.model.version, location: revision.location }, changes);
 }

@@ -17,6 +17,11 @@ export interface Change {
   operation?: string;
   /** Where in the description: a JSON-pointer-like path, with property paths after the operation part. */
   path: string;
+  /**
+   * RFC 6901 pointer of the object the change concerns in the description (for schema changes,
+   * the schema the property path in `path` starts from), for reports that name locations.
+   */
+  pointer?: string;
   message: string;
   base?: unknown;
   revision?: unknown;

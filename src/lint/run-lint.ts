@@ -48,5 +48,15 @@ export async function runLint(run: LintRun): Promise<Report> {
     for (const file of files) collect(await lintFile(file, run.cwd, ruleset, cache));
   }
   allFailures.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
-  return { findings: sortFindings(findings), failures: allFailures, sources: sources.sort(), cached };
+  return { findings: sortFindings(findings), failures: allFailures, sources: sources.sort(), cached, ruleDescriptions: describeRules(ruleset, findings) };
+}
+
+/** Descriptions of the rules that fired, for formatters; sorted by id so output stays deterministic. */
+function describeRules(ruleset: Ruleset, findings: Finding[]): Record<string, string> {
+  const descriptions: Record<string, string> = {};
+  for (const id of [...new Set(findings.map((f) => f.ruleId))].sort()) {
+    const description = ruleset.rules[id]?.description;
+    if (description) descriptions[id] = description;
+  }
+  return descriptions;
 }

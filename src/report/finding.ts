@@ -41,6 +41,12 @@ export interface Report {
   sources: string[];
   /** How many of them came from the result cache. */
   cached?: number;
+  /**
+   * One-sentence description of each rule id that appears in `findings`, taken from the ruleset
+   * the run used, so formatters (SARIF rule descriptors, HTML) can describe rules without
+   * loading rulesets themselves. Absent for rules without a description.
+   */
+  ruleDescriptions?: Readonly<Record<string, string>>;
 }
 
 export function severityFromName(name: string): Severity | undefined {
