@@ -5,6 +5,7 @@ import type { Io } from './io.js';
 import { registerDiff } from './diff-command.js';
 import { registerLint } from './lint-command.js';
 import { registerRules } from './rules-command.js';
+import { registerRuleset } from './ruleset-command.js';
 
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('apigov')
@@ -16,6 +17,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerLint(program, io, setExit);
   registerDiff(program, io, setExit);
   registerRules(program, io, setExit);
+  registerRuleset(program, io, setExit);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return program;
 }
