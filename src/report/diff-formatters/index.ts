@@ -1,5 +1,9 @@
+import { diffGithubActions } from './github-actions.js';
+import { diffHtml } from './html.js';
 import { diffJson } from './json.js';
+import { diffJunit } from './junit.js';
 import { diffMarkdown } from './markdown.js';
+import { diffSarif } from './sarif.js';
 import { diffText } from './text.js';
 import type { DiffFormatter } from './types.js';
 
@@ -8,4 +12,8 @@ export const DIFF_FORMATTERS: Readonly<Record<string, DiffFormatter>> = {
   text: diffText,
   json: diffJson,
   markdown: diffMarkdown,
+  sarif: diffSarif,
+  junit: diffJunit,
+  'github-actions': diffGithubActions,
+  html: diffHtml,
 };

@@ -1,4 +1,9 @@
+import { githubActions } from './github-actions.js';
+import { htmlReport } from './html.js';
 import { json } from './json.js';
+import { junit } from './junit.js';
+import { markdown } from './markdown.js';
+import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { Formatter } from './types.js';
 
@@ -6,6 +11,17 @@ import type { Formatter } from './types.js';
 export const LINT_FORMATTERS: Readonly<Record<string, Formatter>> = {
   stylish,
   json,
+  sarif,
+  junit,
+  'github-actions': githubActions,
+  markdown,
+  html: htmlReport,
 };
+
+/**
+ * Formats that record files which could not be linted inside the report itself (a failed SARIF
+ * invocation, a JUnit error case...), so they are written even when every file failed.
+ */
+export const FORMATS_REPORTING_FAILURES: ReadonlySet<string> = new Set(['sarif', 'junit', 'github-actions', 'markdown', 'html']);
 
 export type { Formatter, FormatContext } from './types.js';
