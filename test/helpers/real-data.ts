@@ -25,4 +25,7 @@ export function fetchOrSkip<T>(fetch: () => T): Fetched<T> {
 export const ensurePeer: (name: string) => string = cache.ensurePeer;
 export const sampleCorpus: (count: number, options?: { maxBytes?: number; offset?: number }) => string[] = cache.sampleCorpus;
 
+/** npm-packs a package into .cache/<dir> once and returns the unpacked folder. */
+export const ensurePackage: (spec: string, dir: string) => string = cache.ensurePackage;
+
 export const ensureOctokit: (version?: string) => string = cache.ensureOctokit;
