@@ -2,45 +2,50 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { findSpectralRuleset, loadConfig } from '../config/load-config.js';
 import { mergeLintSettings, type LintFlags } from '../config/lint-settings.js';
-import { FORMATS_REPORTING_FAILURES, LINT_FORMATTERS } from '../report/formatters/index.js';
+import { governRun } from '../governance/govern-run.js';
+import { lintStage } from '../governance/lint-stage.js';
+import { LINT_FORMATTERS } from '../report/formatters/index.js';
 import { exitCodeFor, isAtOrAbove } from '../report/threshold.js';
+import { todayFrom } from '../waivers/today.js';
 import { colorEnabled, type Io } from './io.js';
 import { createProgress } from './progress.js';
 import { defaultCacheDir } from './cache-dir.js';
+import { governanceNotes } from './governance-notes.js';
 import { writeOutputFile } from './write-output.js';
 
-export async function lintCommand(args: string[], flags: LintFlags & { verbose: boolean }, io: Io): Promise<number> {
-  // Spectral and rollup load only when a lint actually runs, so --help and --version stay instant.
-  const { runLint } = await import('../lint/run-lint.js');
+export interface GovernanceFlags {
+  baseline?: string;
+  updateBaseline?: boolean;
+}
+
+export async function lintCommand(args: string[], flags: LintFlags & GovernanceFlags & { verbose: boolean }, io: Io): Promise<number> {
   const config = await loadConfig(io.cwd);
   const settings = mergeLintSettings(args, flags, config, findSpectralRuleset(io.cwd), Object.keys(LINT_FORMATTERS));
+  const today = todayFrom(io.env);
   const started = performance.now();
-  const recipe = {
-    reference: settings.ruleset,
-    base: settings.rulesetOrigin === 'config' && config ? path.dirname(config.file) : io.cwd,
-    options: config?.options ?? {},
-    rules: config?.rules ?? {},
-    configFile: config?.file,
-    cacheDir: settings.cacheDir,
-  };
   const progress = createProgress(io);
-  const report = await runLint({ patterns: settings.patterns, cwd: io.cwd, recipe, jobs: settings.jobs, onFile: progress.update });
+  const linted = await lintStage({ settings, config, cwd: io.cwd, onFile: progress.update });
   progress.done();
+  const governed = await governRun(linted, { config, cwd: io.cwd, today, baselineFlag: flags.baseline, updateBaseline: Boolean(flags.updateBaseline), usedConfigSpecs: args.length === 0 });
+  if (governed.update) await writeOutputFile(governed.baseline.file, governed.update.text);
+  // Waived and baselined findings are not counted, so formatters and the exit code see only the rest.
+  const report = { ...linted, findings: governed.result.findings.filter((j) => j.status === 'new').map((j) => j.finding) };
   const exitCode = exitCodeFor(report, settings.failSeverity);
   const shown = settings.displayOnlyFailures
     ? { ...report, findings: report.findings.filter((f) => isAtOrAbove(f, settings.failSeverity)) }
     : report;
   for (const failure of report.failures) io.stderr(`apigov: ${failure.message}\n`);
   const quietAndClean = settings.quiet && shown.findings.length === 0 && settings.format === 'stylish';
-  const hasSomethingToSay = shown.sources.length > 0 || report.failures.length === 0 || FORMATS_REPORTING_FAILURES.has(settings.format);
-  if (!quietAndClean && hasSomethingToSay) {
+  if (!quietAndClean && (shown.sources.length > 0 || report.failures.length === 0)) {
     const text = LINT_FORMATTERS[settings.format]!(shown, { color: colorEnabled(io) && !settings.output, cwd: io.cwd });
     if (settings.output) await writeOutputFile(path.resolve(io.cwd, settings.output), text);
     else io.stdout(text);
   }
+  if (!settings.quiet || governed.update) for (const line of governanceNotes(governed, io.cwd)) io.stderr(`apigov: ${line}\n`);
   if (flags.verbose) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    io.stderr(`apigov: ruleset ${settings.ruleset} (${settings.rulesetOrigin}), ${report.sources.length} file(s) (${report.cached ?? 0} from cache) in ${seconds}s\n`);
+    const ruleset = Array.isArray(settings.ruleset) ? settings.ruleset.join(' + ') : settings.ruleset;
+    io.stderr(`apigov: ruleset ${ruleset} (${settings.rulesetOrigin}), ${report.sources.length} file(s) (${report.cached ?? 0} from cache) in ${seconds}s\n`);
   }
   return exitCode;
 }
@@ -59,7 +64,9 @@ export function registerLint(program: Command, io: Io, setExit: (code: number) =
     .option('-j, --jobs <n>', 'worker threads for many files (default: the number of cores)')
     .option('--no-cache', 'lint every file again instead of reusing results for unchanged files')
     .option('--cache-dir <dir>', 'where results are cached (default: $APIGOV_CACHE_DIR, else ~/.cache/apigov)')
-    .action(async (specs: string[], options: LintFlags) => {
+    .option('--baseline <file>', 'baseline file of known findings (default: apigov.yaml baseline:, else .apigov-baseline.json)')
+    .option('--update-baseline', 'record the current findings as the baseline (drops fixed entries)', false)
+    .action(async (specs: string[], options: LintFlags & GovernanceFlags) => {
       const verbose = Boolean(program.opts().verbose);
       setExit(await lintCommand(specs, { ...options, verbose, cacheRoot: defaultCacheDir(io) }, io));
     });

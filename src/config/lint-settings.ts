@@ -19,7 +19,8 @@ export interface LintFlags {
 }
 
 export interface LintSettings {
-  ruleset: string;
+  /** One ruleset, or several from apigov.yaml. */
+  ruleset: string | string[];
   /** Where the ruleset choice came from, for --verbose. */
   rulesetOrigin: 'flag' | 'config' | 'spectral-file' | 'default';
   patterns: string[];
@@ -54,7 +55,7 @@ export function mergeLintSettings(
   if (patterns.length === 0) {
     throw new UsageError(config ? `${config.file}: names no specs; pass a spec file or glob` : 'no spec given: pass a spec file or glob, e.g. apigov lint openapi.yaml');
   }
-  const [ruleset, rulesetOrigin] = flags.ruleset
+  const [ruleset, rulesetOrigin]: [string | string[], LintSettings['rulesetOrigin']] = flags.ruleset
     ? [flags.ruleset, 'flag' as const]
     : config?.ruleset
       ? [config.ruleset, 'config' as const]

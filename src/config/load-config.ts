@@ -1,8 +1,10 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
+import YAML, { LineCounter } from 'yaml';
 import { ConfigError } from '../errors.js';
+import { locatorFor } from '../load/yaml-positions.js';
 import { describeYamlError } from '../yaml-error.js';
+import { configErrorFor } from './report-problems.js';
 import type { ApigovConfig } from './types.js';
 import { validateConfig } from './validate.js';
 
@@ -23,21 +25,25 @@ export function findSpectralRuleset(cwd: string): string | undefined {
   return SPECTRAL_DEFAULTS.map((name) => path.join(cwd, name)).find((file) => existsSync(file));
 }
 
-export async function readConfig(file: string): Promise<ApigovConfig> {
-  const text = await fs.readFile(file, 'utf8').catch(() => {
-    throw new ConfigError(`${file}: cannot be read`);
-  });
-  const document = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+/** Parses and validates config text; `file` names it in messages and anchors relative paths. */
+export function parseConfigText(text: string, file: string): ApigovConfig {
+  const lineCounter = new LineCounter();
+  const document = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter });
   const syntax = document.errors[0];
   if (syntax) {
     throw new ConfigError(describeYamlError(file, syntax, 'not valid YAML'));
   }
-  const { config, errors } = validateConfig(document.toJS(), file);
-  if (!config) {
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    throw new ConfigError(`${file}: ${errors[0]}${more}`);
-  }
+  const locate = locatorFor(document, lineCounter);
+  const { config, errors } = validateConfig(document.toJS(), file, locate);
+  if (!config) throw configErrorFor(file, locate, errors);
   return config;
+}
+
+export async function readConfig(file: string): Promise<ApigovConfig> {
+  const text = await fs.readFile(file, 'utf8').catch(() => {
+    throw new ConfigError(`${file}: cannot be read`);
+  });
+  return parseConfigText(text, file);
 }
 
 export async function loadConfig(cwd: string): Promise<ApigovConfig | undefined> {

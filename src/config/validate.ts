@@ -1,68 +1,78 @@
 import path from 'node:path';
-import { CASING_STYLES, VERSIONING_STRATEGIES, type ApigovConfig, type RuleSetting } from './types.js';
+import type { Locator } from '../load/yaml-positions.js';
+import { Problems, type ConfigProblem } from './problems.js';
+import { CASING_STYLES, VERSIONING_STRATEGIES, type ApigovConfig } from './types.js';
+import { validateDiffPolicy } from './validate-diff.js';
+import { validateOverrides } from './validate-overrides.js';
+import { validateRules } from './validate-rules.js';
+import { validateWaivers } from './validate-waivers.js';
 
-const RULE_SETTINGS = ['error', 'warn', 'info', 'hint', 'off'];
-const TOP_LEVEL_KEYS = ['ruleset', 'specs', 'rules', 'options'];
+export const TOP_LEVEL_KEYS = ['ruleset', 'specs', 'rules', 'options', 'overrides', 'diff', 'waivers', 'baseline'];
 const OPTION_KEYS = ['casing', 'versioning'];
 
 export interface Validation {
   config?: ApigovConfig;
-  errors: string[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function checkOneOf(value: unknown, allowed: readonly string[], key: string, errors: string[]): void {
-  if (typeof value !== 'string' || !allowed.includes(value)) {
-    errors.push(`${key}: must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
-  }
+  errors: ConfigProblem[];
 }
 
 /** A ruleset given as a relative file path means relative to the config file, not the shell. */
-function resolveRulesetReference(reference: string | undefined, base: string): string | undefined {
-  if (reference === undefined) return undefined;
+function resolveRulesetReference(reference: string, base: string): string {
   const looksLikeFile = /^\.\.?\//.test(reference) || /\.(ya?ml|json|js|mjs|cjs)$/.test(reference);
   return looksLikeFile && !reference.startsWith('@') ? path.resolve(base, reference) : reference;
 }
 
+function validateRuleset(value: unknown, problems: Problems, base: string): string | string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return resolveRulesetReference(value, base);
+  const list = problems.stringList(value, ['ruleset'], 'ruleset names, files or packages');
+  if (list && list.length === 0) problems.add(['ruleset'], 'must name at least one ruleset');
+  return list?.map((reference) => resolveRulesetReference(reference, base));
+}
+
+function validateOptions(value: unknown, problems: Problems): ApigovConfig['options'] {
+  const options = problems.mapping(value, ['options'], 'a mapping') ?? {};
+  problems.knownKeys(options, OPTION_KEYS, ['options'], 'option');
+  const result: ApigovConfig['options'] = {};
+  if (options.casing !== undefined) result.casing = problems.oneOf(options.casing, CASING_STYLES, ['options', 'casing']);
+  if (options.versioning !== undefined) result.versioning = problems.oneOf(options.versioning, VERSIONING_STRATEGIES, ['options', 'versioning']);
+  return result;
+}
+
 /**
- * Checks a parsed apigov.yaml and normalises it. Returns every problem with its key path
- * instead of throwing, so the caller can report them together.
+ * Checks a parsed apigov.yaml and normalises it: paths and globs become absolute (relative to
+ * the file's folder). Returns every problem with its key path instead of throwing, so the caller
+ * can report them with positions. Rule ids are checked later, against the loaded ruleset.
  */
-export function validateConfig(data: unknown, file: string): Validation {
-  const errors: string[] = [];
-  if (data === null || data === undefined) data = {};
-  if (!isRecord(data)) return { errors: ['the top level must be a mapping'] };
-  for (const key of Object.keys(data)) {
-    if (!TOP_LEVEL_KEYS.includes(key)) errors.push(`${key}: unknown key (allowed: ${TOP_LEVEL_KEYS.join(', ')})`);
-  }
-  if (data.ruleset !== undefined && typeof data.ruleset !== 'string') errors.push('ruleset: must be a string');
-  const specs = data.specs ?? [];
-  if (!Array.isArray(specs) || specs.some((s) => typeof s !== 'string')) errors.push('specs: must be a list of paths or globs');
-  const rules = data.rules ?? {};
-  if (!isRecord(rules)) errors.push('rules: must be a mapping of rule id to severity');
-  else for (const [id, value] of Object.entries(rules)) checkOneOf(value, RULE_SETTINGS, `rules.${id}`, errors);
-  const options = data.options ?? {};
-  if (!isRecord(options)) errors.push('options: must be a mapping');
-  else {
-    for (const key of Object.keys(options)) {
-      if (!OPTION_KEYS.includes(key)) errors.push(`options.${key}: unknown option (allowed: ${OPTION_KEYS.join(', ')})`);
-    }
-    if (options.casing !== undefined) checkOneOf(options.casing, CASING_STYLES, 'options.casing', errors);
-    if (options.versioning !== undefined) checkOneOf(options.versioning, VERSIONING_STRATEGIES, 'options.versioning', errors);
-  }
-  if (errors.length > 0) return { errors };
+export function validateConfig(data: unknown, file: string, locate: Locator = () => undefined): Validation {
+  const problems = new Problems();
+  const input = data ?? {};
+  const top = problems.mapping(input, [], 'a mapping (the top level of apigov.yaml)');
+  if (!top) return { errors: problems.list };
+  problems.knownKeys(top, TOP_LEVEL_KEYS, []);
   const base = path.dirname(file);
+  const ruleset = validateRuleset(top.ruleset, problems, base);
+  const specs = problems.stringList(top.specs, ['specs'], 'paths or globs') ?? [];
+  const { rules, applies } = validateRules(top.rules, problems);
+  const options = validateOptions(top.options, problems);
+  const overrides = validateOverrides(top.overrides, problems, base);
+  const diff = validateDiffPolicy(top.diff, problems, base);
+  const waivers = validateWaivers(top.waivers, problems, base);
+  const baseline = top.baseline === undefined ? undefined : problems.text(top.baseline, ['baseline'], true);
+  if (problems.list.length > 0) return { errors: problems.list };
   return {
-    errors,
+    errors: [],
     config: {
       file,
-      ruleset: resolveRulesetReference(data.ruleset as string | undefined, base),
-      specs: (specs as string[]).map((s) => path.resolve(base, s)),
-      rules: rules as Record<string, RuleSetting>,
-      options: options as ApigovConfig['options'],
+      ruleset,
+      specs: specs.map((s) => path.resolve(base, s)),
+      rules,
+      applies,
+      options,
+      overrides,
+      diff,
+      waivers,
+      baseline: baseline === undefined ? undefined : path.resolve(base, baseline),
+      locate,
     },
   };
 }

@@ -14,6 +14,8 @@ export interface LintRun {
   jobs: number;
   /** Called after each file, for progress. */
   onFile?: (done: number, total: number) => void;
+  /** The recipe's ruleset when the caller has built it already (to check config against it). */
+  ruleset?: Ruleset;
 }
 
 // Below this many files a worker's own ruleset load costs more than the parallelism saves.
@@ -40,7 +42,7 @@ export async function runLint(run: LintRun): Promise<Report> {
     run.onFile?.((done += 1), files.length);
   };
   // The ruleset is built here even when workers lint, so a broken ruleset or config fails the run once, up front.
-  const ruleset: Ruleset = await buildRuleset(run.recipe);
+  const ruleset: Ruleset = run.ruleset ?? (await buildRuleset(run.recipe));
   if (run.jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS) {
     await lintOnWorkers(files, run.jobs, run.recipe, run.cwd, collect);
   } else {

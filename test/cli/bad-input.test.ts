@@ -96,24 +96,24 @@ const RULESET_CASES: Case[] = [
 ];
 
 const CONFIG_CASES: Case[] = [
-  { name: 'an unknown config key', files: { 'apigov.yaml': 'rulez: {}\n' }, argv: [], stderr: 'apigov: <dir>/apigov.yaml: rulez: unknown key (allowed: ruleset, specs, rules, options)' },
+  { name: 'an unknown config key', files: { 'apigov.yaml': 'rulez: {}\n' }, argv: [], stderr: 'apigov: <dir>/apigov.yaml:1:1: rulez: unknown key (allowed: ruleset, specs, rules, options, overrides, diff, waivers, baseline)' },
   {
     name: 'an unknown rule id in config',
     files: { 'apigov.yaml': 'ruleset: spectral:oas\nrules:\n  no-such-rule: warn\n' },
     argv: [],
-    stderr: 'apigov: <dir>/apigov.yaml: rules.no-such-rule: unknown rule id (not in the active ruleset)',
+    stderr: 'apigov: <dir>/apigov.yaml:3:3: rules.no-such-rule: unknown rule id (not in the active ruleset)',
   },
   {
     name: 'a bad severity in config',
     files: { 'apigov.yaml': 'rules:\n  info-contact: fatal\n' },
     argv: [],
-    stderr: 'apigov: <dir>/apigov.yaml: rules.info-contact: must be one of error, warn, info, hint, off (got "fatal")',
+    stderr: 'apigov: <dir>/apigov.yaml:2:3: rules.info-contact: must be one of error, warn, info, hint, off (got "fatal")',
   },
   {
     name: 'an unknown casing option',
     files: { 'apigov.yaml': 'options:\n  casing: screaming\n' },
     argv: [],
-    stderr: 'apigov: <dir>/apigov.yaml: options.casing: must be one of camel, snake, kebab, pascal (got "screaming")',
+    stderr: 'apigov: <dir>/apigov.yaml:2:3: options.casing: must be one of camel, snake, kebab, pascal (got "screaming")',
   },
   { name: 'config that is not YAML', files: { 'apigov.yaml': 'rules: [\n' }, argv: [], stderr: 'apigov: <dir>/apigov.yaml:2:1: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]' },
 ];

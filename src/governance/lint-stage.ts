@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { checkRuleIds } from '../config/check-rule-ids.js';
+import type { ApigovConfig } from '../config/types.js';
+import type { LintSettings } from '../config/lint-settings.js';
+import type { Report } from '../report/finding.js';
+import { applyOverrides, rulesOverridesEnable } from '../overrides/apply-overrides.js';
+
+export interface LintStage {
+  settings: LintSettings;
+  config?: ApigovConfig;
+  cwd: string;
+  onFile?: (done: number, total: number) => void;
+}
+
+/**
+ * Lints with the run's ruleset tuned by apigov.yaml: rule ids in the config are checked against
+ * the loaded ruleset first (an unknown id is a config error with its line), then the specs are
+ * linted and per-path overrides applied. The report's findings are the overridden ones.
+ */
+export async function lintStage({ settings, config, cwd, onFile }: LintStage): Promise<Report> {
+  const { runLint } = await import('../lint/run-lint.js');
+  const { buildRuleset, rulesEnabledOnlyForOverrides } = await import('../lint/ruleset-recipe.js');
+  const overrides = config?.overrides ?? [];
+  const recipe = {
+    reference: settings.ruleset,
+    base: settings.rulesetOrigin === 'config' && config ? path.dirname(config.file) : cwd,
+    options: config?.options ?? {},
+    rules: config?.rules ?? {},
+    configFile: config?.file,
+    cacheDir: settings.cacheDir,
+    overrideRules: rulesOverridesEnable(overrides),
+  };
+  const ruleset = await buildRuleset(recipe, config ? (ids) => checkRuleIds(config, ids) : undefined);
+  const report = await runLint({ patterns: settings.patterns, cwd, recipe, jobs: settings.jobs, onFile, ruleset });
+  return { ...report, findings: await applyOverrides(report.findings, overrides, rulesEnabledOnlyForOverrides(ruleset)) };
+}
