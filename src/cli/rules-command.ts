@@ -30,7 +30,7 @@ export function registerRules(program: Command, io: Io, setExit: (code: number) 
     .command('rules')
     .description('list every lint rule and diff check with severity, rationale and examples')
     .option('-r, --ruleset <name|file|package>', 'the ruleset to describe', 'apigov:recommended')
-    .option('-f, --format <format>', `text, markdown or json`, 'text')
+    .option('-f, --format <format>', Object.keys(RULE_FORMATTERS).join(', '), 'text')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .action(async (options: RulesFlags) => setExit(await rulesCommand(options, io)));
 }

@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Ruleset } from '@stoplight/spectral-core';
+import { asyncapi, oas } from '@stoplight/spectral-rulesets';
 import { SEVERITY_NAMES, type SeverityName } from '../report/finding.js';
 import { HOUSE_RULESETS } from './builtin-rulesets.js';
 import { loadRuleset } from './load-ruleset.js';
+import { describeThen, givenOf } from './rule-summary.js';
 
 export const FIXTURES_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../fixtures/lint');
 
@@ -15,6 +17,10 @@ export interface RuleEntry {
   severity: SeverityName | 'off';
   description: string;
   rationale?: string;
+  /** Where the rule looks (its `given` JSONPath expressions, aliases unexpanded). */
+  given: string[];
+  /** What it checks there, one line per `then`: field, function, options. */
+  then: string[];
   /** The failing and passing fixture texts, for house rules. */
   bad?: string;
   good?: string;
@@ -34,6 +40,8 @@ function entryFor(id: string, ruleset: Ruleset, owner: string): RuleEntry {
     severity: rule.enabled && rule.severity >= 0 ? SEVERITY_NAMES[rule.severity as 0] : 'off',
     description: rule.description ?? '',
     rationale: typeof definition['x-rationale'] === 'string' ? (definition['x-rationale'] as string).trim() : undefined,
+    given: givenOf(definition),
+    then: rule.then.map(describeThen),
     bad: readFixture(id, 'invalid.yaml'),
     good: readFixture(id, 'valid.yaml'),
   };
@@ -50,14 +58,34 @@ async function houseOwners(cwd: string): Promise<Map<string, string>> {
 }
 
 /**
+ * For a user's ruleset: its own rules are attributed to it; rules it inherits to the house
+ * ruleset or Spectral ruleset that defines them, so published docs say where each comes from.
+ */
+async function inheritedOwners(cwd: string): Promise<Map<string, string>> {
+  const owners = await houseOwners(cwd);
+  for (const [name, definition] of [['spectral:oas', oas], ['spectral:asyncapi', asyncapi]] as const) {
+    for (const id of Object.keys((definition as { rules: object }).rules)) owners.set(id, name);
+  }
+  return owners;
+}
+
+/**
  * Every rule of a ruleset with its metadata. For the default (apigov:recommended) each rule
- * is attributed to the house ruleset or spectral:oas it comes from.
+ * is attributed to the house ruleset or spectral:oas it comes from; for a user's ruleset,
+ * each inherited rule to the ruleset it was inherited from.
  */
 export async function buildCatalog(reference: string, cwd: string): Promise<RuleEntry[]> {
   const ruleset = await loadRuleset(reference, cwd);
-  const owners = reference === 'apigov:recommended' ? await houseOwners(cwd) : new Map<string, string>();
-  const fallbackOwner = reference === 'apigov:recommended' ? 'spectral:oas' : reference;
+  const builtIn = reference.startsWith('apigov:') || reference.startsWith('spectral:');
+  if (builtIn) {
+    const owners = reference === 'apigov:recommended' ? await houseOwners(cwd) : new Map<string, string>();
+    const fallbackOwner = reference === 'apigov:recommended' ? 'spectral:oas' : reference;
+    return Object.keys(ruleset.rules)
+      .sort()
+      .map((id) => entryFor(id, ruleset, owners.get(id) ?? fallbackOwner));
+  }
+  const inherited = await inheritedOwners(cwd);
   return Object.keys(ruleset.rules)
     .sort()
-    .map((id) => entryFor(id, ruleset, owners.get(id) ?? fallbackOwner));
+    .map((id) => entryFor(id, ruleset, ruleset.rules[id]!.owner === ruleset ? reference : (inherited.get(id) ?? reference)));
 }

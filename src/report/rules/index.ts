@@ -1,4 +1,5 @@
 import type { RuleEntry } from '../../lint/rule-catalog.js';
+import { rulesHtml } from './html.js';
 import { rulesJson } from './json.js';
 import { rulesMarkdown } from './markdown.js';
 import { rulesText } from './text.js';
@@ -25,4 +26,5 @@ export const RULE_FORMATTERS: Readonly<Record<string, RuleFormatter>> = {
   text: rulesText,
   markdown: rulesMarkdown,
   json: rulesJson,
+  html: rulesHtml,
 };
