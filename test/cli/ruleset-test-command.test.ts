@@ -108,6 +108,34 @@ describe('apigov ruleset test', () => {
     const result = await runCli(['ruleset', 'test', '.'], dir);
     expect(result).toEqual({ code: 0, stdout: 'PASS  acme-owner/invalid.yaml\n\n1 case, 1 passed, 0 failed\n', stderr: '' });
   });
+
+  it('keeps other rules out even when file overrides keep them enabled in Spectral', async () => {
+    const dir = tempDir({
+      '.spectral.yaml': `${CUSTOM_RULESET}overrides:\n  - files: ['**/*.yaml']\n    rules:\n      acme-summary-period: error\n`,
+      ...CUSTOM_FUNCTIONS,
+      'acme-owner/valid.yaml': petsSpec({ postOwner: true, getSummary: 'List pets.' }),
+      'acme-summary-period/invalid.yaml': petsSpec({ getSummary: 'List pets.' }),
+      'acme-summary-period/invalid.expected.yaml': '- path: paths./pets.get.summary\n  severity: error\n',
+    });
+    const result = await runCli(['ruleset', 'test', '.'], dir);
+    expect(result).toEqual({ code: 0, stdout: 'PASS  acme-owner/valid.yaml\nPASS  acme-summary-period/invalid.yaml\n\n2 cases, 2 passed, 0 failed\n', stderr: '' });
+  });
+
+  it('reports what is wrong with a case spec itself (an unresolvable $ref) as an unexpected finding', async () => {
+    const spec = petsSpec({ postOwner: true }).replace("          description: The pets.\n", "          description: The pets.\n          content:\n            application/json:\n              schema: { $ref: '#/components/schemas/Pet' }\n");
+    const dir = suite({ 'acme-owner/valid.yaml': spec });
+    const result = await runCli(['ruleset', 'test', '.'], dir);
+    expect(result.stdout).toBe(
+      [
+        'FAIL  acme-owner/valid.yaml',
+        "      + paths./pets.get.responses.200.content.application/json.schema.$ref  invalid-ref  error  '#/components/schemas/Pet' does not exist",
+        '',
+        '1 case, 0 passed, 1 failed (- expected but not reported, + reported but not expected)',
+        '',
+      ].join('\n'),
+    );
+    expect(result.code).toBe(1);
+  });
 });
 
 interface BadInput {
