@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,5 +56,15 @@ describe('apigov ruleset test on the house rulesets and fixtures/lint', () => {
       ].join('\n'),
     );
     expect(result.code).toBe(1);
+  });
+
+  it('exits 0 and 2 through the built binary (bin/apigov.js sets the process exit code)', () => {
+    const apigov = (args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'bin', 'apigov.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const passing = apigov(['ruleset', 'test', 'fixtures/lint', '-r', 'apigov:recommended']);
+    expect(passing.stdout).toMatch(/\n\n(\d+) cases, \1 passed, 0 failed\n$/);
+    expect(passing.status).toBe(0);
+    const missing = apigov(['ruleset', 'test', 'fixtures/nope']);
+    expect(missing.stderr).toBe('apigov: fixtures/nope: directory not found\n');
+    expect(missing.status).toBe(2);
   });
 });
