@@ -16,7 +16,7 @@ export async function rulesetTestCommand(dir: string, flags: RulesetTestFlags, i
 }
 
 export function registerRuleset(program: Command, io: Io, setExit: (code: number) => void): void {
-  const ruleset = program.command('ruleset').description('tools for ruleset authors');
+  const ruleset = program.command('ruleset').description('tools for ruleset authors: ruleset test <dir>');
   ruleset
     .command('test')
     .description('run each rule of a ruleset against the test cases kept next to it (<rule-id>/<case>.yaml + expected findings)')

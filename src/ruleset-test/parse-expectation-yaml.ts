@@ -67,6 +67,7 @@ function parseFindings(node: unknown, locate: Locator): ExpectedFinding[] {
 
 function parseRules(node: unknown, locate: Locator): Array<{ id: string; at: string }> {
   const items = isSeq(node) ? node.items : [node];
+  if (items.length === 0) locate.fail(node, 'rules lists no rule (leave it out to run the rule the folder is named after)');
   return items.map((item) => ({ id: stringValue(item, locate, 'a rule id'), at: locate.at(item) }));
 }
 

@@ -198,6 +198,11 @@ const BAD_INPUTS: BadInput[] = [
     stderr: 'apigov: combined/a.expected.yaml:1:21: no rule "acme-nope" in the ruleset',
   },
   {
+    name: 'an empty rules list',
+    cases: { 'acme-owner/a.yaml': petsSpec(), 'acme-owner/a.expected.yaml': 'rules: []\nfindings: []\n' },
+    stderr: 'apigov: acme-owner/a.expected.yaml:1:8: rules lists no rule (leave it out to run the rule the folder is named after)',
+  },
+  {
     name: 'a finding without its rule in a case running two rules',
     cases: { 'combined/a.yaml': petsSpec(), 'combined/a.expected.yaml': 'rules: [acme-owner, acme-summary-period]\nfindings:\n  - paths./pets.post\n' },
     stderr: 'apigov: combined/a.expected.yaml:3:5: say which rule reports this finding (rule:), since the case runs acme-owner, acme-summary-period',
