@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isApigovError } from '../errors.js';
 import { VERSION } from '../version.js';
 import type { Io } from './io.js';
+import { registerCheck } from './check-command.js';
 import { registerDiff } from './diff-command.js';
 import { registerLint } from './lint-command.js';
 import { registerRules } from './rules-command.js';
@@ -17,6 +18,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerLint(program, io, setExit);
   registerDiff(program, io, setExit);
   registerRules(program, io, setExit);
+  registerCheck(program, io, setExit);
   registerRuleset(program, io, setExit);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return program;
