@@ -4,6 +4,7 @@ import { VERSION } from '../version.js';
 import type { Io } from './io.js';
 import { registerCheck } from './check-command.js';
 import { registerDiff } from './diff-command.js';
+import { registerInit } from './init-command.js';
 import { registerLint } from './lint-command.js';
 import { registerRules } from './rules-command.js';
 import { registerRuleset } from './ruleset-command.js';
@@ -19,6 +20,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerDiff(program, io, setExit);
   registerRules(program, io, setExit);
   registerCheck(program, io, setExit);
+  registerInit(program, io, setExit);
   registerRuleset(program, io, setExit);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return program;
