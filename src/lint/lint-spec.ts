@@ -3,6 +3,7 @@ import { Spectral, type Ruleset } from '@stoplight/spectral-core';
 import type { LoadedSpec } from '../load/load-spec.js';
 import type { Finding, Severity } from '../report/finding.js';
 import { createConfinedResolver } from './confined-resolver.js';
+import { useFastExampleValidation } from './examples/fast-example.js';
 import { internExampleSchemas } from './intern-example-schemas.js';
 
 /**
@@ -11,6 +12,7 @@ import { internExampleSchemas } from './intern-example-schemas.js';
  */
 export async function lintSpec(spec: LoadedSpec, ruleset: Ruleset, referenced?: Set<string>): Promise<Finding[]> {
   internExampleSchemas();
+  useFastExampleValidation(ruleset);
   const spectral = new Spectral({ resolver: createConfinedResolver(path.dirname(spec.source), (file) => referenced?.add(file)) as never });
   spectral.setRuleset(ruleset);
   const results = await spectral.run(spec.document, { ignoreUnknownFormat: false });
