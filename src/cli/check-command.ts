@@ -41,7 +41,7 @@ export async function checkCommand(args: string[], flags: CheckFlags, io: Io): P
     onFile: progress.update,
   });
   progress.done();
-  if (governed.update) await writeOutputFile(governed.baseline.file, governed.update.text);
+  if (governed.update) await writeOutputFile(governed.baseline.file, governed.update.text, 'the baseline');
   for (const failure of report.failures) io.stderr(`apigov: ${failure.message}\n`);
   const text = formats[settings.format]!(report, { color: colorEnabled(io) && !settings.output, cwd: io.cwd });
   if (settings.output) await writeOutputFile(path.resolve(io.cwd, settings.output), text);

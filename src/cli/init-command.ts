@@ -21,7 +21,7 @@ export async function initCommand(flags: { force: boolean }, io: Io): Promise<nu
   const file = path.join(io.cwd, CONFIG_FILE);
   if (existsSync(file) && !flags.force) throw new UsageError(`${file}: already exists; pass --force to overwrite it`);
   const specs = await guessSpecs(io.cwd);
-  await writeOutputFile(file, starterConfig(specs));
+  await writeOutputFile(file, starterConfig(specs), 'the config');
   io.stdout(`Wrote ${CONFIG_FILE}${specs.length > 0 ? ` naming ${specs.length} spec${specs.length === 1 ? '' : 's'}` : ' (edit specs: to name your API descriptions)'}.\n`);
   return 0;
 }

@@ -27,7 +27,7 @@ export async function lintCommand(args: string[], flags: LintFlags & GovernanceF
   const linted = await lintStage({ settings, config, cwd: io.cwd, onFile: progress.update });
   progress.done();
   const governed = await governRun(linted, { config, cwd: io.cwd, today, baselineFlag: flags.baseline, updateBaseline: Boolean(flags.updateBaseline), usedConfigSpecs: args.length === 0 });
-  if (governed.update) await writeOutputFile(governed.baseline.file, governed.update.text);
+  if (governed.update) await writeOutputFile(governed.baseline.file, governed.update.text, 'the baseline');
   // Waived and baselined findings are not counted, so formatters and the exit code see only the rest.
   const report = { ...linted, findings: governed.result.findings.filter((j) => j.status === 'new').map((j) => j.finding) };
   const exitCode = exitCodeFor(report, settings.failSeverity);
