@@ -4,7 +4,7 @@ import { findSpectralRuleset, loadConfig } from '../config/load-config.js';
 import { mergeLintSettings, type LintFlags } from '../config/lint-settings.js';
 import { governRun } from '../governance/govern-run.js';
 import { lintStage } from '../governance/lint-stage.js';
-import { LINT_FORMATTERS } from '../report/formatters/index.js';
+import { FORMATS_REPORTING_FAILURES, LINT_FORMATTERS } from '../report/formatters/index.js';
 import { exitCodeFor, isAtOrAbove } from '../report/threshold.js';
 import { todayFrom } from '../waivers/today.js';
 import { colorEnabled, type Io } from './io.js';
@@ -36,7 +36,9 @@ export async function lintCommand(args: string[], flags: LintFlags & GovernanceF
     : report;
   for (const failure of report.failures) io.stderr(`apigov: ${failure.message}\n`);
   const quietAndClean = settings.quiet && shown.findings.length === 0 && settings.format === 'stylish';
-  if (!quietAndClean && (shown.sources.length > 0 || report.failures.length === 0)) {
+  // sarif, junit... record unlintable files in the report itself, so they are written even when every file failed.
+  const hasSomethingToSay = shown.sources.length > 0 || report.failures.length === 0 || FORMATS_REPORTING_FAILURES.has(settings.format);
+  if (!quietAndClean && hasSomethingToSay) {
     const text = LINT_FORMATTERS[settings.format]!(shown, { color: colorEnabled(io) && !settings.output, cwd: io.cwd });
     if (settings.output) await writeOutputFile(path.resolve(io.cwd, settings.output), text);
     else io.stdout(text);
