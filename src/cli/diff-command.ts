@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { DIFF_FORMATTERS } from '../report/diff-formatters/index.js';
+import { DIFF_FORMATS_WITH_POSITIONS, DIFF_FORMATTERS } from '../report/diff-formatters/index.js';
 import { colorEnabled, type Io } from './io.js';
 import { writeOutputFile } from './write-output.js';
 
@@ -22,7 +22,7 @@ export async function diffCommand(base: string, revision: string, flags: DiffFla
   const { runDiff } = await import('../diff/run.js');
   // Sunset dates are compared with today's date; APIGOV_TODAY pins it for reproducible runs.
   const today = io.env.APIGOV_TODAY ?? new Date().toISOString().slice(0, 10);
-  const report = await runDiff(base, revision, { cwd: io.cwd, allowRemote: flags.allowRemote, today });
+  const report = await runDiff(base, revision, { cwd: io.cwd, allowRemote: flags.allowRemote, today, locate: DIFF_FORMATS_WITH_POSITIONS.has(flags.format) });
   const text = formatter(report, { color: colorEnabled(io) && !flags.output, cwd: io.cwd });
   if (flags.output) await writeOutputFile(path.resolve(io.cwd, flags.output), text);
   else io.stdout(text);

@@ -11,6 +11,8 @@ export type Side = 'base' | 'revision';
 
 export interface LoadedSide {
   spec: ParsedData;
+  /** The description as read, for reports that locate changes in it. */
+  text: string;
   source: DocumentSource;
   /** As the user wrote it, for messages. */
   label: string;
@@ -57,7 +59,7 @@ function git(args: string[], cwd: string): string {
 }
 
 /** `REF:path`: the file as committed at REF, read with git from the repository around `cwd`. */
-function gitSide(ref: string, file: string, cwd: string, label: string): { spec: ParsedData; source: DocumentSource } {
+function gitSide(ref: string, file: string, cwd: string, label: string): Omit<LoadedSide, 'label'> {
   let top: string;
   try {
     top = git(['rev-parse', '--show-toplevel'], cwd).trim();
@@ -77,6 +79,7 @@ function gitSide(ref: string, file: string, cwd: string, label: string): { spec:
   const spec = parseSpecData(text, label);
   return {
     spec,
+    text,
     source: {
       location: absolute,
       data: spec.data,
@@ -92,7 +95,7 @@ function gitSide(ref: string, file: string, cwd: string, label: string): { spec:
   };
 }
 
-async function urlSide(url: string, label: string): Promise<{ spec: ParsedData; source: DocumentSource }> {
+async function urlSide(url: string, label: string): Promise<Omit<LoadedSide, 'label'>> {
   let text: string;
   try {
     const response = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(15_000) });
@@ -103,7 +106,7 @@ async function urlSide(url: string, label: string): Promise<{ spec: ParsedData; 
   }
   if (text.length > MAX_REMOTE_BYTES) throw new SpecLoadError(`${label}: larger than ${MAX_REMOTE_BYTES / 1024 / 1024} MB`);
   const spec = parseSpecData(text, label);
-  return { spec, source: { location: url, data: spec.data, resolveLocation: (from, rel) => new URL(rel, from).href, readExternal: () => undefined } };
+  return { spec, text, source: { location: url, data: spec.data, resolveLocation: (from, rel) => new URL(rel, from).href, readExternal: () => undefined } };
 }
 
 /**
@@ -120,8 +123,9 @@ export async function loadSide(side: Side, argument: string, cwd: string, allowR
     const local = path.resolve(cwd, argument);
     const gitRef = /^([^:]+):(.+)$/.exec(argument);
     if (!existsSync(local) && gitRef && !/^[a-zA-Z]$/.test(gitRef[1]!)) return { ...gitSide(gitRef[1]!, gitRef[2]!, cwd, label), label };
-    const spec = parseSpecData(readLocal(local, argument), argument);
-    return { spec, source: fileSource(local, spec), label };
+    const text = readLocal(local, argument);
+    const spec = parseSpecData(text, argument);
+    return { spec, text, source: fileSource(local, spec), label };
   } catch (error) {
     if (isApigovError(error)) {
       const Kind = error instanceof UsageError ? UsageError : SpecLoadError;

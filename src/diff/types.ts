@@ -1,3 +1,5 @@
+import type { Range } from '../report/finding.js';
+
 export type Level = 'error' | 'warn' | 'info';
 export type Direction = 'request' | 'response' | 'none';
 
@@ -22,6 +24,8 @@ export interface Change {
    * the schema the property path in `path` starts from), for reports that name locations.
    */
   pointer?: string;
+  /** Where `pointer` (or its deepest surviving parent) is in the revision's text, 0-based; only when asked for. */
+  range?: Range;
   message: string;
   base?: unknown;
   revision?: unknown;

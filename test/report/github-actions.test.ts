@@ -1,4 +1,4 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/memory-io.js';
@@ -94,10 +94,14 @@ describe('github-actions output', () => {
     const result = await runCli(['diff', '-f', 'github-actions', 'base.yaml', 'revision.yaml'], dir, env);
     expect(result.code).toBe(1);
     const { commands, plain } = readCommands(result.stdout);
+    // Every change concerns the request schema: annotated at its line, found here by hand.
+    const lines = readFileSync(path.join(dir, 'revision.yaml'), 'utf8').split('\n');
+    const schemaLine = lines.findIndex((line) => line.trim() === 'schema:');
+    const at = { line: String(schemaLine + 1), col: String(lines[schemaLine]!.indexOf('schema') + 1) };
     expect(commands.map((c) => [c.command, c.properties, c.message])).toEqual(
       json.changes.map((c: { id: string; level: 'error' | 'warn' | 'info'; operation: string; message: string }) => [
         { error: 'error', warn: 'warning', info: 'notice' }[c.level],
-        { file: 'revision.yaml', title: c.id },
+        { file: 'revision.yaml', ...at, title: c.id },
         `${c.operation}: ${c.message}`,
       ]),
     );

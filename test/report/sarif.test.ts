@@ -137,9 +137,12 @@ describe('SARIF output', () => {
     const rules = run.tool.driver.rules as Array<{ id: string; defaultConfiguration: { level: string } }>;
     expect(rules.find((rule) => rule.id === 'request-property-removed')?.defaultConfiguration).toEqual({ level: 'warning' });
     const zip = results.find((r) => r.message.text === '/address/zip: property zip became required')!;
+    // The change is located at the request schema in the revision, found here by hand.
+    const lines = readFileSync(path.join(dir, 'revision.yaml'), 'utf8').split('\n');
+    const schemaLine = lines.findIndex((line) => line.trim() === 'schema:');
     expect(zip.locations).toEqual([
       {
-        physicalLocation: { artifactLocation: { uri: 'revision.yaml', uriBaseId: '%SRCROOT%' } },
+        physicalLocation: { artifactLocation: { uri: 'revision.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: schemaLine + 1, startColumn: lines[schemaLine]!.indexOf('schema') + 1 } },
         logicalLocations: [
           { fullyQualifiedName: '/paths/~1customers/post/requestBody/content/application~1json/schema' },
           { name: 'POST /customers', fullyQualifiedName: 'POST /customers', kind: 'function' },

@@ -17,3 +17,6 @@ export const DIFF_FORMATTERS: Readonly<Record<string, DiffFormatter>> = {
   'github-actions': diffGithubActions,
   html: diffHtml,
 };
+
+/** Formats that show where a change is in the revision, so the diff locates changes for them (an extra parse). */
+export const DIFF_FORMATS_WITH_POSITIONS: ReadonlySet<string> = new Set(['sarif', 'junit', 'github-actions']);

@@ -46,9 +46,14 @@ function artifactLocation(source: string, cwd: string) {
   return relative === undefined ? { uri: absoluteUri(source) } : { uri: relativeUri(relative), uriBaseId: SRCROOT };
 }
 
-/** Our ranges are 0-based (Spectral's); SARIF counts lines and columns from 1, end column exclusive. */
+/**
+ * Our ranges are 0-based (Spectral's); SARIF counts lines and columns from 1, end column exclusive.
+ * An empty range (a diff change knows only where its object starts) is a start position alone.
+ */
 function region(range: Range) {
-  return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+  const start = { startLine: range.start.line + 1, startColumn: range.start.character + 1 };
+  const empty = range.end.line === range.start.line && range.end.character === range.start.character;
+  return empty ? start : { ...start, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
 }
 
 function logicalLocations(result: SarifResultInput) {

@@ -30,7 +30,9 @@ function command(annotation: Annotation): string {
   if (annotation.file !== undefined) {
     properties.push(['file', annotation.file]);
     const range = annotation.range;
-    if (range) properties.push(['line', range.start.line + 1], ['col', range.start.character + 1], ['endLine', range.end.line + 1], ['endColumn', range.end.character + 1]);
+    if (range) properties.push(['line', range.start.line + 1], ['col', range.start.character + 1]);
+    // An empty range (a diff change knows only where its object starts) has no end to show.
+    if (range && (range.end.line !== range.start.line || range.end.character !== range.start.character)) properties.push(['endLine', range.end.line + 1], ['endColumn', range.end.character + 1]);
   }
   properties.push(['title', annotation.title]);
   const list = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
