@@ -40,10 +40,15 @@ export const markdown: Formatter = (report, context) => {
   const byFile = new Map<string, string[]>();
   const hidden: Finding[] = [];
   for (const finding of worstFirst(report.findings, (f) => SEVERITY_NAMES[f.severity])) {
+    // Once one finding did not fit, the milder rest are not shown either: the cut is worst first.
+    if (hidden.length > 0) {
+      hidden.push(finding);
+      continue;
+    }
     const text = row(finding);
     const rows = byFile.get(finding.source);
     const opening = rows ? 0 : `### ${markdownCode(displaySource(finding.source, context.cwd))}\n\n${TABLE_HEAD.join('\n')}\n\n`.length;
-    if (hidden.length > 0 || text.length + 1 + opening > budget) {
+    if (text.length + 1 + opening > budget) {
       hidden.push(finding);
       continue;
     }
@@ -58,5 +63,5 @@ export const markdown: Formatter = (report, context) => {
     const tally = counts.map(([s, n]) => countPhrase(n, SEVERITY_NAMES[s])).join(', ');
     lines.push(`… and ${hidden.length} more finding${hidden.length === 1 ? '' : 's'} not shown (${tally}): the comment would exceed GitHub's limit of ${MARKDOWN_LIMIT} characters. Use another --format for the full report.`, '');
   }
-  return `${lines.join('\n')}`;
+  return lines.join('\n');
 };
