@@ -34,7 +34,9 @@ function bySeverity(report: Report, cwd: string): string[] {
 }
 
 function byRule(report: Report, cwd: string): string[] {
-  const groups = [...groupBy(report.findings, (f) => f.ruleId)].sort(([idA, a], [idB, b]) => Math.min(...a.map((f) => f.severity)) - Math.min(...b.map((f) => f.severity)) || b.length - a.length || (idA < idB ? -1 : 1));
+  // Worst rule first, then the most frequent; a loop, not Math.min(...), since a rule can fire 100,000 times.
+  const worst = (findings: Finding[]) => findings.reduce((min, f) => Math.min(min, f.severity), 3);
+  const groups = [...groupBy(report.findings, (f) => f.ruleId)].sort(([idA, a], [idB, b]) => worst(a) - worst(b) || b.length - a.length || (idA < idB ? -1 : 1));
   return groups.map(([id, findings]) => {
     const description = report.ruleDescriptions?.[id];
     const summary = `<code>${html(id)}</code> — ${findings.length} finding${findings.length === 1 ? '' : 's'}${description ? ` <span class="muted">${html(description)}</span>` : ''}`;
