@@ -13,7 +13,7 @@ const corpus = ensureCorpus();
 const result = spawnSync('/usr/bin/time', ['-v', process.execPath, path.join(ROOT, 'bin', 'apigov.js'), 'lint', '--no-cache', '-j', jobs, '-r', ruleset, '-f', 'json', '**/*.json'], {
   cwd: corpus,
   encoding: 'utf8',
-  maxBuffer: 1 << 31,
+  maxBuffer: 2 ** 31,
 });
 const lines = result.stderr.split('\n');
 const refused = lines.filter((l) => l.startsWith('apigov: ') && !l.includes('internal error'));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Document } from '@stoplight/spectral-core';
 import { SpecLoadError, where } from '../errors.js';
 import { detectFormat, type SpecFormat } from './detect-format.js';
-import { Parsers } from './spectral-modules.js';
+import { SpecParser } from './spec-parser.js';
 
 export interface LoadedSpec {
   /** Absolute path of the file. */
@@ -58,7 +58,7 @@ function assertApiDescription(document: ParsedDocument, file: string): SpecForma
 export function parseSpecText(rawText: string, source: string, displayName: string): LoadedSpec {
   const text = rawText.replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new SpecLoadError(`${displayName}: file is empty`);
-  const document: ParsedDocument = new Document(text, Parsers.Yaml, source);
+  const document: ParsedDocument = new Document(text, SpecParser, source);
   assertParsed(document, displayName);
   const format = assertApiDescription(document, displayName);
   return { source, document, format };
