@@ -1,7 +1,6 @@
-import { parsePointer } from '../governance/pointer-pattern.js';
-import type { Locator } from '../load/yaml-positions.js';
-import type { Finding, Severity } from '../report/finding.js';
 import type { Change } from '../diff/types.js';
+import { pointerSegments } from '../json-pointer.js';
+import type { Finding, Severity } from '../report/finding.js';
 
 const SEVERITY: Record<Change['level'], Severity> = { error: 0, warn: 1, info: 2 };
 
@@ -20,19 +19,17 @@ function existingPrefix(data: unknown, location: string[]): string[] {
 /**
  * A diff change as a finding in the spec at head, so every lint format (SARIF, JUnit, GitHub
  * annotations...) can carry `check`'s breaking changes next to its lint findings: the rule is the
- * change id, the place is where the change is in the new spec, or its nearest surviving parent.
+ * change id, the place is where the change is in the new spec, or its nearest surviving parent
+ * (`change.range`, from the diff engine's locator).
  */
-export function changeAsFinding(change: Change, source: string, head: unknown, locate: Locator): Finding {
-  const path = existingPrefix(head, change.pointer === undefined ? [] : parsePointer(change.pointer));
-  const position = locate(path);
-  const start = position ? { line: position.line - 1, character: position.column - 1 } : undefined;
+export function changeAsFinding(change: Change, source: string, head: unknown): Finding {
   return {
     ruleId: change.id,
     severity: SEVERITY[change.level],
     message: change.operation ? `${change.operation}: ${change.message}` : change.message,
     source,
-    path,
-    range: start && { start, end: start },
+    path: existingPrefix(head, change.pointer === undefined ? [] : pointerSegments(change.pointer)),
+    range: change.range,
     origin: 'diff',
   };
 }

@@ -3,9 +3,8 @@ import type { ApigovConfig, DiffLevel } from '../config/types.js';
 import type { LintSettings } from '../config/lint-settings.js';
 import { DEFAULT_APPLIES } from '../config/types.js';
 import { allCheckIds } from '../diff/registry.js';
-import YAML, { LineCounter } from 'yaml';
+import { locateChanges } from '../diff/locate-changes.js';
 import type { JudgedChange, SpecChange } from '../governance/govern.js';
-import { locatorFor, type Locator } from '../load/yaml-positions.js';
 import { changeAsFinding } from './change-finding.js';
 import { governRun, type GovernedRun } from '../governance/govern-run.js';
 import { lintStage } from '../governance/lint-stage.js';
@@ -57,18 +56,15 @@ function statusLookup(specStatus: Map<string, (location: readonly (string | numb
   return async (finding: Finding): Promise<PartStatus> => specStatus.get(finding.source)?.(finding.path) ?? fileStatus(finding.source);
 }
 
-/** Each change also as a finding located in its spec at head (parsed once per spec). */
+/** Each change also as a finding located in its spec at head (read and located once per spec). */
 async function withFindings(changes: readonly JudgedChange[]): Promise<CheckChange[]> {
-  const heads = new Map<string, { data: unknown; locate: Locator }>();
   const result: CheckChange[] = [];
-  for (const judged of changes) {
-    if (!heads.has(judged.source)) {
-      const lineCounter = new LineCounter();
-      const document = YAML.parseDocument(await fs.readFile(judged.source, 'utf8'), { lineCounter, uniqueKeys: false });
-      heads.set(judged.source, { data: document.toJS({ maxAliasCount: -1 }), locate: locatorFor(document, lineCounter) });
-    }
-    const head = heads.get(judged.source)!;
-    result.push({ ...judged, asFinding: changeAsFinding(judged.change, judged.source, head.data, head.locate) });
+  for (const source of new Set(changes.map((c) => c.source))) {
+    const text = await fs.readFile(source, 'utf8');
+    const ofSource = changes.filter((c) => c.source === source);
+    const located = locateChanges(ofSource.map((c) => c.change), text);
+    const head = parseForComparison(text);
+    ofSource.forEach((judged, i) => result.push({ ...judged, asFinding: changeAsFinding(located[i]!, source, head) }));
   }
   return result;
 }

@@ -4,6 +4,7 @@ import type { Baseline } from '../baseline/baseline-file.js';
 import { matchBaseline } from '../baseline/match-baseline.js';
 import type { ApigovConfig } from '../config/types.js';
 import type { Change } from '../diff/types.js';
+import { pointerSegments } from '../json-pointer.js';
 import type { Finding } from '../report/finding.js';
 import { sortFindings } from '../report/sort.js';
 import { applyWaivers, type ScopedWaiver } from '../waivers/apply-waivers.js';
@@ -11,7 +12,6 @@ import type { InlineIgnore } from '../waivers/inline-ignores.js';
 import type { WaiverNote, WaiverSubject } from '../waivers/subject.js';
 import { waiverFindings } from '../waivers/waiver-findings.js';
 import { operationAt, parseOperationLabel } from './operation-pattern.js';
-import { parsePointer } from './pointer-pattern.js';
 
 /** new: counted; baselined/waived: known and excused; not-judged: in a part `check` does not judge for this rule. */
 export type FindingStatus = 'new' | 'baselined' | 'waived' | 'not-judged';
@@ -65,7 +65,7 @@ function lintSubject(finding: Finding): WaiverSubject {
 }
 
 function changeSubject({ change, source }: SpecChange): WaiverSubject {
-  return { rule: change.id, source, location: change.pointer === undefined ? undefined : parsePointer(change.pointer), operation: change.operation ? parseOperationLabel(change.operation) : undefined };
+  return { rule: change.id, source, location: change.pointer === undefined ? undefined : pointerSegments(change.pointer), operation: change.operation ? parseOperationLabel(change.operation) : undefined };
 }
 
 /**
