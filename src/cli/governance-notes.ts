@@ -23,7 +23,7 @@ export function governanceNotes(governed: GovernedRun, cwd: string): string[] {
   ].filter(([n]) => (n as number) > 0);
   if (excused.length > 0) lines.push(`not counted: ${excused.map(([n, what]) => `${n} ${what}`).join(', ')}`);
   const fixed = update ? [] : result.fixedBaseline;
-  for (const entry of fixed.slice(0, MAX_LISTED)) lines.push(`fixed, remove from baseline: ${entry.rule} ${entry.file} ${entry.path || '/'}`);
+  for (const entry of fixed.slice(0, MAX_LISTED)) lines.push(`fixed, remove from baseline: ${entry.rule} ${entry.file} ${entry.path || '(document root)'}`);
   if (fixed.length > MAX_LISTED) lines.push(`... and ${fixed.length - MAX_LISTED} more fixed baseline entries`);
   if (fixed.length > 0) lines.push(`run again with --update-baseline to remove ${fixed.length === 1 ? 'it' : 'them'}`);
   return lines;

@@ -57,7 +57,7 @@ export const checkText: CheckFormatter = (report, context) => {
   if (excused.length > 0) lines.push(`Not counted: ${excused.join(', ')}.`);
   const baselineName = displaySource(report.baseline.file, context.cwd);
   if (report.baseline.update) lines.push(`Baseline ${baselineName} updated: ${report.baseline.update.entries} entries (${report.baseline.update.added} recorded, ${report.baseline.update.removed} fixed removed).`);
-  for (const entry of report.baseline.fixed) lines.push(`Fixed, remove from baseline: ${entry.rule} ${entry.file} ${entry.path || '/'}`);
+  for (const entry of report.baseline.fixed) lines.push(`Fixed, remove from baseline: ${entry.rule} ${entry.file} ${entry.path || '(document root)'}`);
   if (report.baseline.fixed.length > 0) lines.push(`Run apigov check --update-baseline to remove ${report.baseline.fixed.length === 1 ? 'it' : 'them'} from ${baselineName}.`);
   const paint = report.exitCode === 0 ? chalk.green : chalk.red;
   lines.push(paint(verdict(report)));
