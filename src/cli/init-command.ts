@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, openSync, readSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import fg from 'fast-glob';
@@ -11,10 +11,27 @@ import { writeOutputFile } from './write-output.js';
 const SPEC_GUESSES = ['**/{openapi,swagger,api}*.{yaml,yml,json}'];
 const MAX_GUESSED_SPECS = 10;
 
-/** Spec files the starter config can name, found by their usual names (not in node_modules). */
+// An API description says what it is near its top: `openapi: 3.0.3`, `"swagger": "2.0"`...
+const DESCRIPTION_MARKER = /^\s*["']?(openapi|swagger|asyncapi)["']?\s*:/m;
+
+/** Whether the file's first few kilobytes declare an API description (apigov.yaml does not). */
+function looksLikeDescription(file: string): boolean {
+  const buffer = Buffer.alloc(4096);
+  const fd = openSync(file, 'r');
+  try {
+    return DESCRIPTION_MARKER.test(buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0)));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Spec files the starter config can name: usual names (not in node_modules) that declare an API description. */
 async function guessSpecs(cwd: string): Promise<string[]> {
   const found = await fg(SPEC_GUESSES, { cwd, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], deep: 4 });
-  return found.sort().slice(0, MAX_GUESSED_SPECS);
+  return found
+    .sort()
+    .filter((file) => looksLikeDescription(path.join(cwd, file)))
+    .slice(0, MAX_GUESSED_SPECS);
 }
 
 export async function initCommand(flags: { force: boolean }, io: Io): Promise<number> {

@@ -7,7 +7,8 @@ import { CLEAN_OAS3 } from '../helpers/specs.js';
 
 describe('apigov init', () => {
   it('writes a commented starter apigov.yaml naming the specs it finds, which apigov then uses', async () => {
-    const dir = tempDir({ 'api/openapi.yaml': CLEAN_OAS3, 'node_modules/x/openapi.yaml': CLEAN_OAS3, 'README.md': '# x\n' });
+    // apigov.yaml and api-notes.yaml match the usual names but declare no API description.
+    const dir = tempDir({ 'api/openapi.yaml': CLEAN_OAS3, 'node_modules/x/openapi.yaml': CLEAN_OAS3, 'README.md': '# x\n', 'api-notes.yaml': 'notes: []\n' });
     const result = await runCli(['init'], dir);
     expect(result).toEqual({ code: 0, stdout: 'Wrote apigov.yaml naming 1 spec.\n', stderr: '' });
     const text = readFileSync(path.join(dir, 'apigov.yaml'), 'utf8');
@@ -38,6 +39,8 @@ describe('apigov init', () => {
     expect(readFileSync(path.join(dir, 'apigov.yaml'), 'utf8')).toBe('specs: [mine.yaml]\n');
     const forced = await runCli(['init', '--force'], dir);
     expect(forced.code).toBe(0);
+    // Re-running init never lists the config itself as a spec.
+    expect(readFileSync(path.join(dir, 'apigov.yaml'), 'utf8')).not.toContain('- "apigov.yaml"');
     expect(readFileSync(path.join(dir, 'apigov.yaml'), 'utf8')).toContain('# apigov configuration');
   });
 
