@@ -120,7 +120,7 @@ const CONFIG_CASES: Case[] = [
 
 const USAGE_CASES: Case[] = [
   { name: 'a bad --fail-severity', files: { 'api.yaml': MINIMAL_OAS3 }, argv: ['lint', '-F', 'fatal', 'api.yaml'], stderr: 'apigov: --fail-severity: must be error, warn, info or hint (got "fatal")' },
-  { name: 'an unknown --format', files: { 'api.yaml': MINIMAL_OAS3 }, argv: ['lint', '-f', 'xml', 'api.yaml'], stderr: 'apigov: --format: unknown format "xml" (available: stylish, json, sarif, junit, github-actions, markdown, html)' },
+  { name: 'an unknown --format', files: { 'api.yaml': MINIMAL_OAS3 }, argv: ['lint', '-f', 'xml', 'api.yaml'], stderr: 'apigov: --format: unknown format "xml" (available: stylish, json, sarif, junit, github-actions, markdown, html, gitlab)' },
   { name: 'no spec and no config', files: {}, argv: ['lint'], stderr: 'apigov: no spec given: pass a spec file or glob, e.g. apigov lint openapi.yaml' },
 ];
 

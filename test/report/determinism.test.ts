@@ -5,7 +5,7 @@ import { runCli, tempDir } from '../helpers/memory-io.js';
 import { EVIL_SPEC } from '../helpers/report-specs.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
-const NEW_FORMATS = ['sarif', 'junit', 'github-actions', 'markdown', 'html'];
+const NEW_FORMATS = ['sarif', 'junit', 'github-actions', 'markdown', 'html', 'gitlab'];
 
 /** Five real invalid fixtures (enough for worker threads), the example and a spec full of odd text. */
 function lintDir(): string {

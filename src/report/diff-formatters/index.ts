@@ -1,4 +1,5 @@
 import { diffGithubActions } from './github-actions.js';
+import { diffGitlab } from './gitlab.js';
 import { diffHtml } from './html.js';
 import { diffJson } from './json.js';
 import { diffJunit } from './junit.js';
@@ -16,7 +17,8 @@ export const DIFF_FORMATTERS: Readonly<Record<string, DiffFormatter>> = {
   junit: diffJunit,
   'github-actions': diffGithubActions,
   html: diffHtml,
+  gitlab: diffGitlab,
 };
 
 /** Formats that show where a change is in the revision, so the diff locates changes for them (an extra parse). */
-export const DIFF_FORMATS_WITH_POSITIONS: ReadonlySet<string> = new Set(['sarif', 'junit', 'github-actions']);
+export const DIFF_FORMATS_WITH_POSITIONS: ReadonlySet<string> = new Set(['sarif', 'junit', 'github-actions', 'gitlab']);

@@ -1,4 +1,5 @@
 import { githubActions } from './github-actions.js';
+import { gitlab } from './gitlab.js';
 import { htmlReport } from './html.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
@@ -16,12 +17,13 @@ export const LINT_FORMATTERS: Readonly<Record<string, Formatter>> = {
   'github-actions': githubActions,
   markdown,
   html: htmlReport,
+  gitlab,
 };
 
 /**
  * Formats that record files which could not be linted inside the report itself (a failed SARIF
  * invocation, a JUnit error case...), so they are written even when every file failed.
  */
-export const FORMATS_REPORTING_FAILURES: ReadonlySet<string> = new Set(['sarif', 'junit', 'github-actions', 'markdown', 'html']);
+export const FORMATS_REPORTING_FAILURES: ReadonlySet<string> = new Set(['sarif', 'junit', 'github-actions', 'markdown', 'html', 'gitlab']);
 
 export type { Formatter, FormatContext } from './types.js';
