@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { DiffReport } from '../diff/report.js';
+import { withChanges, type DiffReport } from '../diff/report.js';
 import { isApigovError } from '../errors.js';
 import type { BaseRef } from './base-ref.js';
 import { applyPolicy, type EffectivePolicy } from './diff-policy.js';
@@ -24,10 +24,6 @@ export async function diffAgainstBase(source: string, base: BaseRef, policy: Eff
     if (!isApigovError(error)) throw error;
     return { note: `cannot compare with the base version, so all of it is judged as new: ${error.message}` };
   }
-  const changes = applyPolicy(report.changes, policy);
-  const summary = { error: 0, warn: 0, info: 0, total: changes.length, breaking: 0 };
-  for (const change of changes) summary[change.level] += 1;
-  summary.breaking = summary.error;
   const relative = path.relative(cwd, source) || source;
-  return { diff: { ...report, base: `${base.label}:${relative}`, revision: relative, changes, summary } };
+  return { diff: { ...withChanges(report, applyPolicy(report.changes, policy)), base: `${base.label}:${relative}`, revision: relative } };
 }

@@ -34,8 +34,29 @@ export interface FileFailure {
   message: string;
 }
 
+/**
+ * Why a result is known but not counted, as machine reports record it (SARIF `suppressions`,
+ * which code scanning shows as dismissed): a config waiver, an inline `x-apigov-ignore`, or the
+ * baseline.
+ */
+export interface Suppression {
+  kind: 'waiver' | 'inline' | 'baseline';
+  justification: string;
+  owner?: string;
+  expires?: string;
+  /** `apigov.yaml waivers[2]`, or the pointer of the `x-apigov-ignore` key. */
+  declaredAt?: string;
+}
+
+export interface SuppressedFinding {
+  finding: Finding;
+  suppression: Suppression;
+}
+
 export interface Report {
   findings: Finding[];
+  /** Waived and baselined findings, for formats that show them as suppressed; not in `findings`. */
+  suppressed?: SuppressedFinding[];
   failures: FileFailure[];
   /** Files that were processed, for formatters that list clean files too. */
   sources: string[];
