@@ -4,6 +4,7 @@ import { findSpectralRuleset, loadConfig } from '../config/load-config.js';
 import { mergeLintSettings, type LintFlags } from '../config/lint-settings.js';
 import { governRun } from '../governance/govern-run.js';
 import { lintStage } from '../governance/lint-stage.js';
+import { suppressedFindings } from '../governance/suppressed.js';
 import { FORMATS_REPORTING_FAILURES, LINT_FORMATTERS } from '../report/formatters/index.js';
 import { exitCodeFor, isAtOrAbove } from '../report/threshold.js';
 import { todayFrom } from '../waivers/today.js';
@@ -28,11 +29,12 @@ export async function lintCommand(args: string[], flags: LintFlags & GovernanceF
   progress.done();
   const governed = await governRun(linted, { config, cwd: io.cwd, today, baselineFlag: flags.baseline, updateBaseline: Boolean(flags.updateBaseline), usedConfigSpecs: args.length === 0 });
   if (governed.update) await writeOutputFile(governed.baseline.file, governed.update.text, 'the baseline');
-  // Waived and baselined findings are not counted, so formatters and the exit code see only the rest.
-  const report = { ...linted, findings: governed.result.findings.filter((j) => j.status === 'new').map((j) => j.finding) };
+  // Waived and baselined findings are not counted, so formatters and the exit code see only the rest;
+  // formats that can record them as suppressed (SARIF) get them apart.
+  const report = { ...linted, findings: governed.result.findings.filter((j) => j.status === 'new').map((j) => j.finding), suppressed: suppressedFindings(governed.result.findings) };
   const exitCode = exitCodeFor(report, settings.failSeverity);
   const shown = settings.displayOnlyFailures
-    ? { ...report, findings: report.findings.filter((f) => isAtOrAbove(f, settings.failSeverity)) }
+    ? { ...report, findings: report.findings.filter((f) => isAtOrAbove(f, settings.failSeverity)), suppressed: report.suppressed.filter((s) => isAtOrAbove(s.finding, settings.failSeverity)) }
     : report;
   for (const failure of report.failures) io.stderr(`apigov: ${failure.message}\n`);
   const quietAndClean = settings.quiet && shown.findings.length === 0 && settings.format === 'stylish';

@@ -1,4 +1,4 @@
-import type { Range, SeverityName } from '../finding.js';
+import type { Range, SeverityName, Suppression } from '../finding.js';
 import { VERSION } from '../../version.js';
 import { absoluteUri, directoryUri, relativeToCwd, relativeUri } from './artifact-path.js';
 import { fingerprinter } from './fingerprint.js';
@@ -31,6 +31,8 @@ export interface SarifResultInput {
   operation?: string;
   /** What makes the result the same result across runs (never line numbers). */
   identity: string[];
+  /** Why a known result does not count (waived, baselined): recorded, not dropped, so dashboards show it dismissed. */
+  suppression?: Suppression;
 }
 
 export interface SarifInput {
@@ -70,6 +72,21 @@ function location(result: SarifResultInput, cwd: string) {
   return { ...(physical ? { physicalLocation: physical } : {}), ...(logical.length > 0 ? { logicalLocations: logical } : {}) };
 }
 
+/**
+ * SARIF's suppression for a waived or baselined result. An inline `x-apigov-ignore` sits in the
+ * analysed file (`inSource`); config waivers and the baseline live outside it (`external`). All are
+ * `accepted`: a person decided, with a reason, owner and expiry for waivers.
+ */
+function suppressionOf(suppression: Suppression) {
+  const properties = { ...(suppression.owner ? { owner: suppression.owner } : {}), ...(suppression.expires ? { expires: suppression.expires } : {}), ...(suppression.declaredAt ? { declaredAt: suppression.declaredAt } : {}) };
+  return {
+    kind: suppression.kind === 'inline' ? 'inSource' : 'external',
+    status: 'accepted',
+    justification: suppression.justification,
+    ...(Object.keys(properties).length > 0 ? { properties } : {}),
+  };
+}
+
 function ruleDescriptor(rule: SarifRule) {
   return {
     id: rule.id,
@@ -93,6 +110,7 @@ export function sarifLog(input: SarifInput): string {
     message: { text: result.message },
     locations: [location(result, input.cwd)],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint([result.ruleId, ...result.identity]) },
+    ...(result.suppression ? { suppressions: [suppressionOf(result.suppression)] } : {}),
   }));
   const notifications = input.failures.map((failure) => ({
     level: 'error',
