@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { codeQualityProblems } from '../helpers/code-quality.js';
 import { commit, git, gitRepo } from '../helpers/git.js';
 import { runCli } from '../helpers/memory-io.js';
 
@@ -80,18 +81,30 @@ describe('docs/ci.md', () => {
     for (const args of commands) expect((await runCli(args, clean)).code, args.join(' ')).toBe(0);
   });
 
-  it('GitLab CI: the apigov line runs as written and writes the JUnit report the job publishes', async () => {
+  it('GitLab CI: the apigov lines run as written and write the Code Quality and JUnit reports the job publishes', async () => {
     const job = yamlBlocks.find((b) => b.apigov)!.apigov;
-    const line = (job.script as string[]).find((s) => s.includes('apigov'))!;
-    const args = apigovArgs(line);
+    const lines = (job.script as string[]).filter((s) => s.includes('apigov'));
+    // Only a report line may swallow its exit code; the last apigov line is the gate that fails the job.
+    const tolerated = (line: string) => /\s\|\|\s*true$/.test(line);
+    expect(lines.map(tolerated)).toEqual([true, false]);
+    const commands = lines.map((line) => apigovArgs(line.replace(/\s\|\|\s*true$/, '')));
+    expect(commands.map((args) => args[args.indexOf('--format') + 1])).toEqual(['gitlab', 'junit']);
     const repo = ciRepo(true);
-    const result = await runCli(args, repo);
-    expect(result).toMatchObject({ code: 1, stderr: '', stdout: '' });
-    expect(job.artifacts.reports.junit).toBe(outputOf(args));
-    const junit = readFileSync(path.join(repo, job.artifacts.reports.junit), 'utf8');
+    for (const args of commands) expect(await runCli(args, repo), args.join(' ')).toMatchObject({ code: 1, stderr: '', stdout: '' });
+    const reports = job.artifacts.reports;
+    expect(reports.codequality).toBe(outputOf(commands[0]!));
+    expect(reports.junit).toBe(outputOf(commands[1]!));
+    const codequality = JSON.parse(readFileSync(path.join(repo, reports.codequality), 'utf8'));
+    expect(codeQualityProblems(codequality)).toEqual([]);
+    expect(codequality).toContainEqual(expect.objectContaining({ check_name: 'request-parameter-became-required', severity: 'major', location: { path: 'openapi.yaml', lines: { begin: SPEC(true).split('\n').findIndex((l) => l.includes('name: limit')) + 1 } } }));
+    const junit = readFileSync(path.join(repo, reports.junit), 'utf8');
     expect(junit).toContain('<testsuite');
     expect(junit).toContain('request-parameter-became-required');
     expect(job.variables.GIT_DEPTH).toBe('0');
+    expect(job.artifacts.when).toBe('always');
+    // A change that breaks nothing passes the gate.
+    const clean = ciRepo(false);
+    for (const args of commands) expect((await runCli(args, clean)).code, args.join(' ')).toBe(0);
   });
 
   it('pre-commit: the hooks the config names exist, and their entries run as apigov commands', async () => {
