@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { git } from '../helpers/git.js';
 import { runCli, tempDir } from '../helpers/memory-io.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -80,6 +81,18 @@ describe('apigov diff honours the diff policy of apigov.yaml', () => {
     expect((await diff(dir, 'public', ['--fail-on', 'error'])).code).toBe(0);
     const unknown = await diff(dir, 'internal', ['--profile', 'lenient']);
     expect(unknown).toMatchObject({ code: 2, stdout: '', stderr: 'apigov: --profile: no profile "lenient" in apigov.yaml diff.profiles (available: strict)\n' });
+  });
+
+  it('a git revision REF:path is selected by the profile globs of its path', async () => {
+    const config = 'diff:\n  profiles:\n    strict:\n      specs: [public/*.yaml]\n      fail-on: info\n';
+    const dir = project(config, { public: INFO_ONLY });
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'pair');
+    const fromGit = await runCli(['diff', '-f', 'json', 'public/base.yaml', 'HEAD:public/revision.yaml'], dir, ENV);
+    expect(fromGit.code).toBe(1);
+    expect(ids(JSON.parse(fromGit.stdout) as DiffJson)).toContain('info api-operation-id-removed');
+    expect((await runCli(['diff', '-f', 'json', 'HEAD:public/revision.yaml', 'HEAD:public/revision.yaml'], dir, ENV)).code).toBe(0);
   });
 
   it('a config waiver naming a diff check hides the changes it covers; one on a pointer only that one', async () => {
