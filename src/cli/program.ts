@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isApigovError } from '../errors.js';
+import { specLimitsFromEnv, withSpecLimits } from '../load/spec-limits.js';
 import { VERSION } from '../version.js';
 import type { Io } from './io.js';
 import { registerCheck } from './check-command.js';
@@ -36,7 +37,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     exitCode = code;
   });
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    // Spec size and structure limits hold for everything this run reads (APIGOV_MAX_SPEC_BYTES).
+    await withSpecLimits(specLimitsFromEnv(io.env), () => program.parseAsync(argv, { from: 'user' }));
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -1,9 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
 import { SpecLoadError, UsageError, isApigovError } from '../errors.js';
-import { parseSpecData, type ParsedData } from '../load/parse-data.js';
+import { decodeSpecBytes } from '../load/decode-spec.js';
+import { fetchCapped } from '../load/fetch-capped.js';
+import { assertSize } from '../load/guard-spec-text.js';
+import { parseReferencedData, parseSpecData, type ParsedData } from '../load/parse-data.js';
+import { readSpecText, readSpecTextSync } from '../load/read-spec-file.js';
+import { currentSpecLimits } from '../load/spec-limits.js';
 import type { DocumentSource } from './refs.js';
 import { isInside } from '../load/is-inside.js';
 
@@ -18,12 +22,6 @@ export interface LoadedSide {
   label: string;
 }
 
-const MAX_REMOTE_BYTES = 50 * 1024 * 1024;
-
-function parseData(text: string): unknown {
-  return YAML.parse(text, { maxAliasCount: 1000 });
-}
-
 /** External $ref files are read only from under the spec's folder, as in lint. */
 function fileSource(file: string, spec: ParsedData): DocumentSource {
   const root = realpathSync(path.dirname(file));
@@ -34,8 +32,8 @@ function fileSource(file: string, spec: ParsedData): DocumentSource {
     readExternal(location) {
       try {
         const real = realpathSync(location);
-        if (!isInside(root, real) || !statSync(real).isFile()) return undefined;
-        return parseData(readFileSync(real, 'utf8'));
+        if (!isInside(root, real)) return undefined;
+        return parseReferencedData(readSpecTextSync(real, real), real);
       } catch {
         return undefined;
       }
@@ -43,19 +41,18 @@ function fileSource(file: string, spec: ParsedData): DocumentSource {
   };
 }
 
-function readLocal(file: string, label: string): string {
-  let stat;
-  try {
-    stat = statSync(file);
-  } catch {
-    throw new SpecLoadError(`${label}: file not found`);
-  }
-  if (!stat.isFile()) throw new SpecLoadError(`${label}: not a regular file`);
-  return readFileSync(file, 'utf8');
-}
-
 function git(args: string[], cwd: string): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+}
+
+/** A file's bytes at a revision; git stops at one byte past the size limit, which then names the file. */
+function gitBytes(args: string[], cwd: string, label: string): Buffer {
+  try {
+    return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: currentSpecLimits().maxBytes + 1 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOBUFS') assertSize(currentSpecLimits().maxBytes + 1, label);
+    throw error;
+  }
 }
 
 /** `REF:path`: the file as committed at REF, read with git from the repository around `cwd`. */
@@ -67,13 +64,14 @@ function gitSide(ref: string, file: string, cwd: string, label: string): Omit<Lo
     throw new SpecLoadError(`${label}: not inside a git repository, so the git revision cannot be read`);
   }
   const inRepo = (absolute: string) => path.relative(top, absolute).split(path.sep).join('/');
-  const show = (absolute: string) => git(['show', `${ref}:${inRepo(absolute)}`], top);
+  const show = (absolute: string, name: string) => decodeSpecBytes(gitBytes(['show', `${ref}:${inRepo(absolute)}`], top, name), name);
   const absolute = path.resolve(cwd, file);
   let text: string;
   try {
-    text = show(absolute);
+    text = show(absolute, label);
   } catch (error) {
-    const reason = String((error as { stderr?: string }).stderr ?? '').split('\n')[0]!.replace(/^fatal: /, '');
+    if (isApigovError(error)) throw error;
+    const reason = String((error as { stderr?: Buffer }).stderr ?? '').split('\n')[0]!.replace(/^fatal: /, '');
     throw new SpecLoadError(`${label}: cannot read from git (${reason || 'unknown revision or path'})`);
   }
   const spec = parseSpecData(text, label);
@@ -86,7 +84,9 @@ function gitSide(ref: string, file: string, cwd: string, label: string): Omit<Lo
       resolveLocation: (from, relative) => path.resolve(path.dirname(from), decodeURIComponent(relative)),
       readExternal(location) {
         try {
-          return isInside(path.dirname(absolute), location) ? parseData(show(location)) : undefined;
+          if (!isInside(path.dirname(absolute), location)) return undefined;
+          const name = `${ref}:${inRepo(location)}`;
+          return parseReferencedData(show(location, name), name);
         } catch {
           return undefined;
         }
@@ -98,13 +98,11 @@ function gitSide(ref: string, file: string, cwd: string, label: string): Omit<Lo
 async function urlSide(url: string, label: string): Promise<Omit<LoadedSide, 'label'>> {
   let text: string;
   try {
-    const response = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(15_000) });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    text = await response.text();
+    text = decodeSpecBytes((await fetchCapped(url, label)).bytes, label);
   } catch (error) {
+    if (isApigovError(error)) throw error;
     throw new SpecLoadError(`${label}: cannot fetch (${(error as Error).message})`);
   }
-  if (text.length > MAX_REMOTE_BYTES) throw new SpecLoadError(`${label}: larger than ${MAX_REMOTE_BYTES / 1024 / 1024} MB`);
   const spec = parseSpecData(text, label);
   return { spec, text, source: { location: url, data: spec.data, resolveLocation: (from, rel) => new URL(rel, from).href, readExternal: () => undefined } };
 }
@@ -123,7 +121,7 @@ export async function loadSide(side: Side, argument: string, cwd: string, allowR
     const local = path.resolve(cwd, argument);
     const gitRef = /^([^:]+):(.+)$/.exec(argument);
     if (!existsSync(local) && gitRef && !/^[a-zA-Z]$/.test(gitRef[1]!)) return { ...gitSide(gitRef[1]!, gitRef[2]!, cwd, label), label };
-    const text = readLocal(local, argument);
+    const text = await readSpecText(local, argument);
     const spec = parseSpecData(text, argument);
     return { spec, text, source: fileSource(local, spec), label };
   } catch (error) {

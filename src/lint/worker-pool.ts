@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { currentSpecLimits } from '../load/spec-limits.js';
 import type { FileResult } from './lint-file.js';
 import type { RulesetRecipe } from './ruleset-recipe.js';
 
@@ -11,9 +12,10 @@ const WORKER = new URL(import.meta.url.endsWith('.ts') ? '../../dist/lint/lint-w
  */
 export async function lintOnWorkers(files: string[], jobs: number, recipe: RulesetRecipe, cwd: string, onResult: (result: FileResult) => void): Promise<void> {
   const queue = [...files];
+  const limits = currentSpecLimits();
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(WORKER, { workerData: { recipe, cwd } });
+      const worker = new Worker(WORKER, { workerData: { recipe, cwd, limits } });
       let current: string | undefined;
       const next = () => {
         current = queue.shift();

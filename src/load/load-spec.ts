@@ -1,9 +1,14 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Document } from '@stoplight/spectral-core';
 import { SpecLoadError, where } from '../errors.js';
 import { detectFormat, type SpecFormat } from './detect-format.js';
+import { guardSpecText } from './guard-spec-text.js';
+import { parseWithOwnProtoKeys } from './own-proto-keys.js';
+import { readSpecText } from './read-spec-file.js';
 import { SpecParser } from './spec-parser.js';
+
+// Callers that lint read files through here; diff imports read-spec-file.js without Spectral.
+export { readSpecText };
 
 export interface LoadedSpec {
   /** Absolute path of the file. */
@@ -14,23 +19,6 @@ export interface LoadedSpec {
 }
 
 type ParsedDocument = Document<unknown, any>;
-
-/** Reads a spec file's text, or throws a SpecLoadError naming it (missing, a directory, unreadable). */
-export async function readSpecText(file: string, displayName: string): Promise<string> {
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch {
-    throw new SpecLoadError(`${displayName}: file not found`);
-  }
-  if (stat.isDirectory()) throw new SpecLoadError(`${displayName}: is a directory, not a spec file`);
-  if (!stat.isFile()) throw new SpecLoadError(`${displayName}: not a regular file`);
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (error) {
-    throw new SpecLoadError(`${displayName}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-}
 
 /**
  * Spectral's YAML parser (it reads JSON too, as Spectral CLI does) reports syntax errors
@@ -54,11 +42,23 @@ function assertApiDescription(document: ParsedDocument, file: string): SpecForma
   throw new SpecLoadError(`${location}: ${detection.problem}`);
 }
 
-/** Parses spec text that did not come from a file of its own (git, URL), with the same checks. */
+/** Spectral's parser, with the limits checked first and `__proto__` keys kept as data. */
+function parseDocument(text: string, source: string, displayName: string): ParsedDocument {
+  guardSpecText(text, displayName);
+  try {
+    return parseWithOwnProtoKeys(text, () => new Document(text, SpecParser, source));
+  } catch (error) {
+    // The depth scan keeps documents shallow; this is the backstop should a parser still recurse too far.
+    if (error instanceof RangeError) throw new SpecLoadError(`${displayName}: nested too deeply to parse`, { cause: error });
+    throw error;
+  }
+}
+
+/** Parses spec text (from a file, git or a URL) with every check: limits, syntax, API description. */
 export function parseSpecText(rawText: string, source: string, displayName: string): LoadedSpec {
   const text = rawText.replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new SpecLoadError(`${displayName}: file is empty`);
-  const document: ParsedDocument = new Document(text, SpecParser, source);
+  const document = parseDocument(text, source, displayName);
   assertParsed(document, displayName);
   const format = assertApiDescription(document, displayName);
   return { source, document, format };
