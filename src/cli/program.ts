@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { isApigovError } from '../errors.js';
-import { specLimitsFromEnv, withSpecLimits } from '../load/spec-limits.js';
+import { specLimitsFromEnv } from '../load/spec-limits.js';
+import { withRunContext, type RunContext } from '../runtime/run-context.js';
+import { enableLinearRegexFallback } from '../runtime/linear-regex.js';
 import { VERSION } from '../version.js';
 import type { Io } from './io.js';
 import { registerCheck } from './check-command.js';
@@ -9,6 +11,21 @@ import { registerInit } from './init-command.js';
 import { registerLint } from './lint-command.js';
 import { registerRules } from './rules-command.js';
 import { registerRuleset } from './ruleset-command.js';
+import { runWithTimeout } from './timed-run.js';
+import { addTimeoutOption, requestedTimeout } from './timeout-option.js';
+
+// Before any spec or ruleset pattern is compiled (docs/security.md, "Regular expressions").
+enableLinearRegexFallback();
+
+/** Options every command that reads untrusted input shares (docs/security.md). */
+function addHardeningOptions(program: Command): void {
+  const command = (name: string) => program.commands.find((c) => c.name() === name)!;
+  for (const name of ['lint', 'diff', 'check']) addTimeoutOption(command(name));
+  const rulesetTest = command('ruleset').commands.find((c) => c.name() === 'test')!;
+  for (const taker of [command('lint'), command('check'), command('rules'), rulesetTest]) {
+    taker.option('--allow-remote-ruleset', 'load an http(s) ruleset URL (YAML/JSON only: no JS, no custom functions)', false);
+  }
+}
 
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('apigov')
@@ -24,21 +41,33 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerInit(program, io, setExit);
   registerRuleset(program, io, setExit);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  addHardeningOptions(program);
   return program;
 }
 
 /**
  * Runs apigov with the given arguments (without `node` and the script) and returns the exit
  * code. Never exits the process and never throws: every failure becomes a message and 2.
+ * With --timeout the run happens on a worker thread this one can stop (timed-run.ts).
  */
 export async function run(argv: string[], io: Io): Promise<number> {
+  const seconds = requestedTimeout(argv);
+  return seconds === undefined ? runInProcess(argv, io) : runWithTimeout(argv, io, seconds);
+}
+
+/** `run` on this thread, without a time limit. */
+export async function runInProcess(argv: string[], io: Io): Promise<number> {
   let exitCode = 0;
   const program = buildProgram(io, (code) => {
     exitCode = code;
   });
   try {
-    // Spec size and structure limits hold for everything this run reads (APIGOV_MAX_SPEC_BYTES).
-    await withSpecLimits(specLimitsFromEnv(io.env), () => program.parseAsync(argv, { from: 'user' }));
+    // Limits and policy hold for everything this run reads (APIGOV_MAX_SPEC_BYTES, --allow-remote-ruleset).
+    const context: RunContext = { limits: specLimitsFromEnv(io.env), allowRemoteRuleset: false };
+    program.hook('preAction', (_program, command) => {
+      context.allowRemoteRuleset = command.opts().allowRemoteRuleset === true;
+    });
+    await withRunContext(context, () => program.parseAsync(argv, { from: 'user' }));
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

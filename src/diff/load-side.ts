@@ -7,7 +7,7 @@ import { fetchCapped } from '../load/fetch-capped.js';
 import { assertSize } from '../load/guard-spec-text.js';
 import { parseReferencedData, parseSpecData, type ParsedData } from '../load/parse-data.js';
 import { readSpecText, readSpecTextSync } from '../load/read-spec-file.js';
-import { currentSpecLimits } from '../load/spec-limits.js';
+import { currentSpecLimits } from '../runtime/run-context.js';
 import type { DocumentSource } from './refs.js';
 import { isInside } from '../load/is-inside.js';
 

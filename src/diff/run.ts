@@ -5,8 +5,11 @@ import { buildModel } from './normalize.js';
 import { buildDiffReport, type DiffReport } from './report.js';
 import { locateChanges } from './locate-changes.js';
 import { diffModels } from './run-diff.js';
+import { beginActivity, endActivity, setActivityDetail } from '../runtime/activity.js';
 
 async function modelOf(side: Side, argument: string, cwd: string, allowRemote: boolean) {
+  beginActivity(argument);
+  setActivityDetail(`reading the ${side}`);
   const loaded = await loadSide(side, argument, cwd, allowRemote);
   const model = buildModel(loaded.spec.format, loaded.source);
   const dangling = findDanglingRef(loaded.source.data, model.refs);
@@ -27,7 +30,10 @@ export interface DiffOptions {
 export async function runDiff(baseArgument: string, revisionArgument: string, options: DiffOptions): Promise<DiffReport> {
   const base = await modelOf('base', baseArgument, options.cwd, options.allowRemote);
   const revision = await modelOf('revision', revisionArgument, options.cwd, options.allowRemote);
+  beginActivity(revision.label);
+  setActivityDetail(`comparing it with ${base.label}`);
   const found = diffModels(base.model, revision.model, options.today);
   const changes = options.locate ? locateChanges(found, revision.text) : found;
+  endActivity();
   return buildDiffReport({ label: base.label, version: base.model.version }, { label: revision.label, version: revision.model.version, location: revision.location }, changes);
 }

@@ -3,6 +3,7 @@ import type { Ruleset } from '@stoplight/spectral-core';
 import { isApigovError } from '../errors.js';
 import { parseSpecText, readSpecText } from '../load/load-spec.js';
 import type { FileFailure, Finding } from '../report/finding.js';
+import { beginActivity, endActivity } from '../runtime/activity.js';
 import { lintSpec } from './lint-spec.js';
 import type { ResultCache } from './result-cache.js';
 
@@ -15,6 +16,8 @@ export type FileResult = { source: string; findings: Finding[]; cached?: boolean
  */
 export async function lintFile(file: string, cwd: string, ruleset: Ruleset, cache?: ResultCache): Promise<FileResult> {
   const displayName = path.relative(cwd, file) || file;
+  // Under --timeout, a run cut short names the file it was on (and the rule, see rule-activity.ts).
+  beginActivity(displayName);
   try {
     const text = await readSpecText(file, displayName);
     const cached = await cache?.lookup(file, text);
@@ -26,5 +29,7 @@ export async function lintFile(file: string, cwd: string, ruleset: Ruleset, cach
   } catch (error) {
     const message = isApigovError(error) ? error.message : `${path.relative(cwd, file) || file}: internal error while linting: ${(error as Error)?.message ?? String(error)}`;
     return { source: file, failure: { source: file, message } };
+  } finally {
+    endActivity();
   }
 }

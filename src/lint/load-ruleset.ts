@@ -5,6 +5,7 @@ import { Ruleset } from '@stoplight/spectral-core';
 import { oas, asyncapi } from '@stoplight/spectral-rulesets';
 import { RulesetError } from '../errors.js';
 import { houseRulesetFile } from './builtin-rulesets.js';
+import { currentRunContext } from '../runtime/run-context.js';
 import { refuseFetch } from './refuse-fetch.js';
 
 function resolvePackage(name: string, cwd: string): string | undefined {
@@ -27,7 +28,10 @@ export async function loadRuleset(reference: string, cwd: string): Promise<Rules
   if (reference.startsWith('apigov:') || reference.startsWith('spectral:')) {
     throw new RulesetError(`${reference}: unknown built-in ruleset (run "apigov rules" to see the built-in ones)`);
   }
-  if (/^https?:\/\//.test(reference)) await refuseFetch(reference);
+  if (/^https?:\/\//i.test(reference)) {
+    if (!currentRunContext().allowRemoteRuleset) await refuseFetch(reference);
+    return (await import('./bundle-ruleset-file.js')).loadRemoteRuleset(reference);
+  }
   const file = path.resolve(cwd, reference);
   if (existsSync(file)) return (await import('./bundle-ruleset-file.js')).loadRulesetFile(file);
   const fromPackage = resolvePackage(reference, cwd);

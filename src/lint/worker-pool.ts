@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { currentSpecLimits } from '../load/spec-limits.js';
+import { installedActivityBoard } from '../runtime/activity.js';
+import { currentRunContext } from '../runtime/run-context.js';
 import type { FileResult } from './lint-file.js';
 import type { RulesetRecipe } from './ruleset-recipe.js';
 
@@ -12,10 +13,12 @@ const WORKER = new URL(import.meta.url.endsWith('.ts') ? '../../dist/lint/lint-w
  */
 export async function lintOnWorkers(files: string[], jobs: number, recipe: RulesetRecipe, cwd: string, onResult: (result: FileResult) => void): Promise<void> {
   const queue = [...files];
-  const limits = currentSpecLimits();
+  // Workers get this run's limits and policy, and write to its activity board when it has one.
+  const context = currentRunContext();
+  const board = installedActivityBoard();
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(WORKER, { workerData: { recipe, cwd, limits } });
+      const worker = new Worker(WORKER, { workerData: { recipe, cwd, context, board } });
       let current: string | undefined;
       const next = () => {
         current = queue.shift();

@@ -1,5 +1,5 @@
 import { assertSize } from './guard-spec-text.js';
-import { currentSpecLimits } from './spec-limits.js';
+import { currentSpecLimits } from '../runtime/run-context.js';
 
 export interface FetchedBytes {
   bytes: Uint8Array;

@@ -3,7 +3,8 @@ import { SpecLoadError, where } from '../errors.js';
 import { checkAliasExpansion } from './alias-budget.js';
 import { lineAndColumn } from './decode-spec.js';
 import { scanStructure, type StructureProblem, type StructureScan } from './scan-structure.js';
-import { currentSpecLimits, describeBytes, MAX_BYTES_VARIABLE, type SpecLimits } from './spec-limits.js';
+import { currentSpecLimits } from '../runtime/run-context.js';
+import { describeBytes, MAX_BYTES_VARIABLE, type SpecLimits } from './spec-limits.js';
 
 function at(text: string, displayName: string, offset: number): string {
   const { line, column } = lineAndColumn(text, offset);

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { UsageError } from '../errors.js';
 
 /** What apigov accepts from an untrusted spec (and every file it references) before parsing it. */
@@ -30,18 +29,6 @@ export function specLimitsFromEnv(env: Record<string, string | undefined>): Spec
   const bytes = Number(raw.trim());
   if (!Number.isSafeInteger(bytes) || bytes < 1) throw new UsageError(`${MAX_BYTES_VARIABLE}: must be a whole number of bytes, at least 1 (got "${raw}")`);
   return { ...DEFAULT_SPEC_LIMITS, maxBytes: bytes };
-}
-
-// Limits travel with the run (async context), not through every engine's signature: the loaders
-// deep in lint, diff and check read them, and in-process runs with different env never mix.
-const storage = new AsyncLocalStorage<SpecLimits>();
-
-export function withSpecLimits<T>(limits: SpecLimits, task: () => T): T {
-  return storage.run(limits, task);
-}
-
-export function currentSpecLimits(): SpecLimits {
-  return storage.getStore() ?? DEFAULT_SPEC_LIMITS;
 }
 
 /** "64 MB", "1.5 kB", "120 bytes": sizes in messages. */

@@ -91,7 +91,7 @@ const RULESET_CASES: Case[] = [
     name: 'a remote ruleset',
     files: {},
     argv: ['-r', 'http://127.0.0.1:9/ruleset.yaml'],
-    stderr: 'apigov: http://127.0.0.1:9/ruleset.yaml: remote rulesets are not loaded; download it and pass the file',
+    stderr: 'apigov: http://127.0.0.1:9/ruleset.yaml: remote rulesets are loaded only with --allow-remote-ruleset, and then only YAML/JSON without custom functions; or download it and pass the file',
   },
 ];
 

@@ -1,0 +1,61 @@
+import { Worker } from 'node:worker_threads';
+import { createActivityBoard, readActivities, type Activity } from '../runtime/activity.js';
+import type { Io } from './io.js';
+
+// Run from TypeScript sources (the test runner), the worker is the built one: `npm test` builds first.
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? '../../dist/cli/timed-run-worker.js' : './timed-run-worker.js', import.meta.url);
+
+export type TimedRunMessage = { stream: 'stdout' | 'stderr'; text: string } | { exitCode: number };
+
+function describe(activity: Activity | undefined, seconds: number): string {
+  const limit = `(--timeout ${seconds})`;
+  if (activity === undefined) return `apigov: the run timed out after ${seconds} s ${limit}\n`;
+  return `apigov: ${activity.subject}: timed out after ${seconds} s${activity.detail ? ` while ${activity.detail}` : ''} ${limit}\n`;
+}
+
+/**
+ * Runs the command on a worker thread and stops it when the time is up. Parsing and rule code
+ * (a pathological regular expression, say) can block a thread for minutes with no chance for a
+ * timer to fire in it; this thread stays free, terminates the worker — which interrupts even a
+ * running regular expression — and reports what the worker's threads were busy with, one line
+ * each, with exit 2. Reports are written at the end of a run, so nothing half-written is left.
+ */
+export function runWithTimeout(argv: string[], io: Io, seconds: number): Promise<number> {
+  const board = createActivityBoard();
+  const worker = new Worker(WORKER, {
+    workerData: { argv, cwd: io.cwd, env: { ...io.env }, isTTY: io.isTTY, stderrIsTTY: io.stderrIsTTY, board },
+  });
+  return new Promise<number>((resolve) => {
+    let settled = false;
+    const settle = (code: number) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate().then(() => resolve(code));
+    };
+    const timer = setTimeout(() => {
+      const busy = readActivities(board);
+      settled = true;
+      void worker.terminate().then(() => {
+        for (const line of busy.length > 0 ? busy.map((a) => describe(a, seconds)) : [describe(undefined, seconds)]) io.stderr(line);
+        resolve(2);
+      });
+    }, seconds * 1000);
+    worker.on('message', (message: TimedRunMessage) => {
+      if (settled) return;
+      if ('exitCode' in message) settle(message.exitCode);
+      else if (message.stream === 'stdout') io.stdout(message.text);
+      else io.stderr(message.text);
+    });
+    worker.on('error', (error: Error) => {
+      if (settled) return;
+      io.stderr(`apigov: internal error: ${error.message.split('\n')[0]}\n`);
+      settle(2);
+    });
+    worker.on('exit', () => {
+      if (settled) return;
+      io.stderr('apigov: internal error: the run ended without a result\n');
+      settle(2);
+    });
+  });
+}
