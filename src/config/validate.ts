@@ -18,7 +18,9 @@ export interface Validation {
 /** A ruleset given as a relative file path means relative to the config file, not the shell. */
 function resolveRulesetReference(reference: string, base: string): string {
   const looksLikeFile = /^\.\.?\//.test(reference) || /\.(ya?ml|json|js|mjs|cjs)$/.test(reference);
-  return looksLikeFile && !reference.startsWith('@') ? path.resolve(base, reference) : reference;
+  // A URL stays a URL (loaded only with --allow-remote-ruleset), even when it ends in .yaml.
+  const isUrl = /^https?:\/\//i.test(reference);
+  return looksLikeFile && !isUrl && !reference.startsWith('@') ? path.resolve(base, reference) : reference;
 }
 
 function validateRuleset(value: unknown, problems: Problems, base: string): string | string[] | undefined {

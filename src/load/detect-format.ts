@@ -30,6 +30,11 @@ export function detectFormat(data: unknown): Detection {
     return { ok: false, problem: `not an API description: the document is ${kind}, not a mapping` };
   }
   const root = data as Record<string, unknown>;
+  const versionFields = ['openapi', 'swagger', 'asyncapi'].filter((field) => Object.hasOwn(root, field));
+  if (versionFields.length > 1) {
+    // Tools disagree on which field wins; linting one reading while another tool reads the other is how checks get bypassed.
+    return { ok: false, field: versionFields[1], problem: `ambiguous API description: both "${versionFields[0]}" and "${versionFields[1]}" at the top level` };
+  }
   if ('openapi' in root) {
     const version = versionOf(root.openapi);
     if (version === undefined) return { ok: false, field: 'openapi', problem: '"openapi" must be a version string such as "3.1.0"' };
