@@ -47,7 +47,8 @@ function countMembers(data: unknown): number {
 }
 
 function parseYaml(text: string, displayName: string, scan: StructureScan): unknown {
-  const document = YAML.parseDocument(text, { prettyErrors: true });
+  // Merge keys (`<<: *base`) as Spectral's parser applies them, so lint and diff read the same data.
+  const document = YAML.parseDocument(text, { prettyErrors: true, merge: true });
   const error = document.errors[0];
   if (error) throw new SpecLoadError(describeParseError(displayName, error));
   if (scan.mayExpandAliases) assertAliasBudget(document, text, displayName);
