@@ -1,6 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { installActivityBoard } from '../runtime/activity.js';
-import { recordRulesOnActivityBoard } from '../runtime/rule-activity.js';
 import type { Io } from './io.js';
 import { runInProcess } from './program.js';
 import type { TimedRunMessage } from './timed-run.js';
@@ -8,7 +7,6 @@ import type { TimedRunMessage } from './timed-run.js';
 // The thread a --timeout run works on (see timed-run.ts): the CLI as usual, its output posted back.
 const data = workerData as { argv: string[]; cwd: string; env: Record<string, string | undefined>; isTTY: boolean; stderrIsTTY?: boolean; board: SharedArrayBuffer };
 installActivityBoard(data.board);
-recordRulesOnActivityBoard();
 const post = (message: TimedRunMessage) => parentPort!.postMessage(message);
 const io: Io = {
   stdout: (text) => post({ stream: 'stdout', text }),

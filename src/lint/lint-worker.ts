@@ -1,16 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { installActivityBoard } from '../runtime/activity.js';
-import { recordRulesOnActivityBoard } from '../runtime/rule-activity.js';
 import { withRunContext, type RunContext } from '../runtime/run-context.js';
 import { lintFile } from './lint-file.js';
 import { buildRuleset, cacheFor, type RulesetRecipe } from './ruleset-recipe.js';
 
 // One lint worker: builds the ruleset once, then lints the files the pool sends, one at a time.
 const { recipe, cwd, context, board } = workerData as { recipe: RulesetRecipe; cwd: string; context: RunContext; board?: SharedArrayBuffer };
-if (board) {
-  installActivityBoard(board);
-  recordRulesOnActivityBoard();
-}
+if (board) installActivityBoard(board);
 const ready = withRunContext(context, () => buildRuleset(recipe)).then((ruleset) => ({ ruleset, cache: cacheFor(recipe, ruleset) }));
 
 parentPort!.on('message', async (file: string) => {

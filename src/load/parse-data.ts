@@ -52,8 +52,14 @@ function parseYaml(text: string, displayName: string, scan: StructureScan): unkn
   const error = document.errors[0];
   if (error) throw new SpecLoadError(describeParseError(displayName, error));
   if (scan.mayExpandAliases) assertAliasBudget(document, text, displayName);
-  // The budget above is the limit; the yaml package's own count would refuse legitimate reuse.
-  return document.toJS({ maxAliasCount: -1 });
+  try {
+    // The budget above is the limit; the yaml package's own count would refuse legitimate reuse.
+    return document.toJS({ maxAliasCount: -1 });
+  } catch (error) {
+    // Building data can still fail where parsing did not (a merge key on a scalar, an unknown alias); the package gives no position.
+    if (error instanceof RangeError) throw error;
+    throw new SpecLoadError(`${displayName}: not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+  }
 }
 
 function parse(text: string, displayName: string, scan: StructureScan): unknown {

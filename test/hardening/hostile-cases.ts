@@ -208,6 +208,22 @@ export const HOSTILE_CASES: HostileCase[] = [
     lint: { code: 0, absentCodes: ['invalid-ref', 'parser'] },
     diff: { code: 0, diffOutput: THINGS_ADDED },
   },
+  spec('null where objects belong (Swagger 2.0)', 'api.yaml',
+    'swagger: "2.0"\ninfo: {title: Hostile, version: 1.0.0}\npaths:\n  /a:\n    get: null\n    post:\n      parameters: [null]\n      responses: {\'200\': {description: ok}}\nsecurityDefinitions:\n  a: null\n', {
+      lint: { code: 1, absentCodes: ['invalid-ref', 'parser'] },
+      diff: {
+        code: 0,
+        diffOutput:
+          'API\n  info  api-version-not-bumped  info.version is still 1.0.0 although the description changed  info.version\n\n' +
+          'POST /a\n  info  endpoint-added  operation added  paths./a.post\n\n' +
+          '0 breaking (error), 0 warning, 2 info changes.\nRecommended release: minor. info.version unchanged (1.0.0), not enough.\n',
+      },
+    }),
+  // Spectral's schema rule throws on a $ref where a type name belongs; the file fails with the rule named, not as an internal error.
+  spec('a $ref where a type name belongs', 'api.yaml', `${HEAD}paths: {}\ncomponents:\n  schemas:\n    A:\n      properties:\n        b:\n          type: {$ref: ./other.yaml}\n`, {
+    lint: { code: 2, stderr: ['apigov: api.yaml: rule oas3-schema failed at the document root: Cannot resolve external references'] },
+    diff: { code: 2, stderr: ['apigov: revision: api.yaml: $ref "./other.yaml" at components.schemas.A.properties.b.type cannot be resolved'] },
+  }),
   spec('a ReDoS pattern with a matching-length example', 'api.yaml', withSchema(`{type: string, pattern: '^(a+)+$', example: '${'a'.repeat(31)}!'}`),
     { lint: { code: 1, lintFindings: [{ code: 'oas3-valid-schema-example', path: 'paths./things.get.responses.200.content.application/json.schema.example', message: '"example" property must match pattern "^(a+)+$"' }] }, diff: { code: 0, diffOutput: THINGS_ADDED } }),
 ];
