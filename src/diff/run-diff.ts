@@ -5,6 +5,7 @@ import { API_CHECKS, OPERATION_CHECKS, RELEASE_CHECKS, SCHEMA_CHECKS } from './r
 import { SchemaViews } from './schema-view.js';
 import { LEVEL_RANK, type Change } from './types.js';
 import { SchemaWalker } from './walk.js';
+import { compareText } from '../text-order.js';
 
 const pathText = (where: Where) => where.path.join('.');
 
@@ -17,10 +18,10 @@ function ownerTables() {
 export function compareChanges(a: Change, b: Change): number {
   return (
     LEVEL_RANK[a.level] - LEVEL_RANK[b.level] ||
-    (a.operation ?? '').localeCompare(b.operation ?? '') ||
-    a.path.localeCompare(b.path) ||
-    a.id.localeCompare(b.id) ||
-    a.message.localeCompare(b.message)
+    compareText(a.operation ?? '', b.operation ?? '') ||
+    compareText(a.path, b.path) ||
+    compareText(a.id, b.id) ||
+    compareText(a.message, b.message)
   );
 }
 

@@ -1,6 +1,7 @@
 import type { RuleEntry } from '../../lint/rule-catalog.js';
 import { html as escape } from '../shared/html-escape.js';
 import type { DiffCheckEntry, RuleFormatter } from './index.js';
+import { compareText } from '../../text-order.js';
 
 // Rule texts come from rulesets anyone may write: every text goes through escape(), and the
 // policy forbids scripts and requests in case some markup slipped through anyway.
@@ -55,7 +56,7 @@ function ruleArticle(rule: RuleEntry): string {
 function groupRules(rules: RuleEntry[], own: string): Array<[string, RuleEntry[]]> {
   const groups = new Map<string, RuleEntry[]>();
   for (const rule of rules) groups.set(rule.ruleset, [...(groups.get(rule.ruleset) ?? []), rule]);
-  return [...groups].sort(([a], [b]) => (a === own ? -1 : b === own ? 1 : a.localeCompare(b)));
+  return [...groups].sort(([a], [b]) => (a === own ? -1 : b === own ? 1 : compareText(a, b)));
 }
 
 function diffChecksSection(checks: DiffCheckEntry[]): string {

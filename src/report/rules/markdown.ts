@@ -1,5 +1,6 @@
 import type { RuleEntry } from '../../lint/rule-catalog.js';
 import type { DiffCheckEntry, RuleFormatter } from './index.js';
+import { compareText } from '../../text-order.js';
 
 function fence(text: string): string {
   return ['```yaml', text.trimEnd(), '```'].join('\n');
@@ -19,7 +20,7 @@ function diffSection(checks: DiffCheckEntry[]): string[] {
   const byCheck = new Map<string, DiffCheckEntry[]>();
   for (const entry of checks) byCheck.set(entry.check, [...(byCheck.get(entry.check) ?? []), entry]);
   const out = ['', '## Diff checks (`apigov diff`)', '', 'Ids reuse oasdiff\'s where the meaning is the same. Examples: the base/revision pairs under `fixtures/diff/<check>/`.', ''];
-  for (const [check, entries] of [...byCheck].sort((a, b) => a[0].localeCompare(b[0]))) {
+  for (const [check, entries] of [...byCheck].sort((a, b) => compareText(a[0], b[0]))) {
     out.push(`### ${check}`, '', entries[0]!.description, '', '| id | level | direction |', '| --- | --- | --- |');
     for (const e of entries) out.push(`| ${e.id} | ${e.level} | ${e.direction} |`);
     out.push('');

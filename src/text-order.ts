@@ -1,0 +1,9 @@
+// One collation for every order apigov prints, whatever LANG says: String#localeCompare follows
+// the process locale, and under tr_TR "I" sorts with "ı", which reordered diff reports. English
+// collation keeps the order reports always had on an English or C locale.
+const english = new Intl.Collator('en');
+
+/** Compares two texts for output order, the same on every machine. */
+export function compareText(a: string, b: string): number {
+  return english.compare(a, b);
+}
