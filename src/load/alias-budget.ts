@@ -2,19 +2,30 @@ import YAML, { isAlias, isCollection, isPair, isScalar, type Node } from 'yaml';
 
 export type AliasProblem =
   | { kind: 'too-many'; offset: number; budget: number }
+  | { kind: 'too-deep'; offset: number; maxDepth: number }
   | { kind: 'recursive'; offset: number; anchor: string };
 
 type Visited = Node | YAML.Pair | null | undefined;
 
+interface Expansion {
+  /** Nodes once every alias inside is replaced by what it names (keys count, as scalars). */
+  size: number;
+  /** Nesting once expanded: a collection is one level, a scalar none. */
+  depth: number;
+}
+
+const SCALAR: Expansion = { size: 1, depth: 0 };
+
 /**
- * Counts the nodes YAML aliases (and merge keys, which are aliases too) would add when a parser
- * expands them, on the yaml package's syntax tree, where aliases are still references. Each
- * anchored node's expanded size is computed once, so the count costs one pass however large the
+ * What YAML aliases (and merge keys, which are aliases too) would add when a parser expands
+ * them, counted on the yaml package's syntax tree, where aliases are still references. Each
+ * anchored node's expansion is computed once, so the count costs one pass however large the
  * expansion: a "billion laughs" is refused after a few thousand steps instead of building 10^9
- * nodes. An alias inside the node it names (recursion) is refused too: parsers that expand
- * aliases into plain data recurse forever on it.
+ * nodes. Aliases also add depth (a chain of small anchors each aliasing the last nests without
+ * any deep text), so the expanded depth is checked too. An alias inside the node it names
+ * (recursion) is refused: parsers that expand aliases into plain data recurse forever on it.
  */
-export function checkAliasExpansion(document: YAML.Document.Parsed, budget: number): AliasProblem | undefined {
+export function checkAliasExpansion(document: YAML.Document.Parsed, budget: number, maxDepth = Number.POSITIVE_INFINITY): AliasProblem | undefined {
   const targets = new Map<YAML.Alias, Node | undefined>();
   const anchors = new Map<string, Node>();
   // Document order: an alias names the last anchor of that name before it.
@@ -26,38 +37,66 @@ export function checkAliasExpansion(document: YAML.Document.Parsed, budget: numb
   });
   if (targets.size === 0) return undefined;
 
-  const sizes = new Map<Node, number>();
+  const known = new Map<Node, Expansion>();
   const inProgress = new Set<Node>();
-  let recursive: AliasProblem | undefined;
-  const expanded = (item: Visited): number => {
-    if (item === null || item === undefined || recursive) return 0;
-    if (isPair(item)) return expanded(item.key as Visited) + expanded(item.value as Visited);
+  let problem: AliasProblem | undefined;
+  const expand = (item: Visited): Expansion => {
+    if (item === null || item === undefined || problem) return { size: 0, depth: 0 };
+    if (isPair(item)) {
+      const [key, value] = [expand(item.key as Visited), expand(item.value as Visited)];
+      return { size: key.size + value.size, depth: Math.max(key.depth, value.depth) };
+    }
     if (isAlias(item)) {
       const target = targets.get(item);
-      if (target === undefined) return 1;
+      if (target === undefined) return SCALAR;
       if (inProgress.has(target)) {
-        recursive = { kind: 'recursive', offset: item.range?.[0] ?? 0, anchor: item.source };
-        return 0;
+        problem = { kind: 'recursive', offset: item.range?.[0] ?? 0, anchor: item.source };
+        return SCALAR;
       }
-      return expanded(target);
+      return expand(target);
     }
-    const known = sizes.get(item);
-    if (known !== undefined) return known;
-    if (isScalar(item) || !isCollection(item)) return 1;
+    const cached = known.get(item);
+    if (cached !== undefined) return cached;
+    if (isScalar(item) || !isCollection(item)) return SCALAR;
     inProgress.add(item);
-    let size = 1;
-    for (const child of item.items) size += expanded(child as Visited);
+    const expansion = { size: 1, depth: 0 };
+    for (const child of item.items) {
+      const inner = expand(child as Visited);
+      expansion.size += inner.size;
+      expansion.depth = Math.max(expansion.depth, inner.depth);
+    }
+    expansion.depth += 1;
     inProgress.delete(item);
-    sizes.set(item, size);
-    return size;
+    known.set(item, expansion);
+    return expansion;
   };
 
   let added = 0;
   for (const [alias, target] of targets) {
     if (target === undefined) continue;
-    added += expanded(target) - 1;
-    if (recursive) return recursive;
+    added += expand(target).size - 1;
+    if (problem) return problem;
     if (added > budget) return { kind: 'too-many', offset: alias.range?.[0] ?? 0, budget };
   }
-  return undefined;
+  return deepestAlias(document.contents, (target) => expand(target).depth, targets, maxDepth);
+}
+
+/** The first alias (in document order) at which the expanded document nests deeper than `maxDepth`. */
+function deepestAlias(root: Visited, depthOf: (target: Node) => number, targets: Map<YAML.Alias, Node | undefined>, maxDepth: number): AliasProblem | undefined {
+  const visit = (item: Visited, above: number): AliasProblem | undefined => {
+    if (item === null || item === undefined) return undefined;
+    if (isPair(item)) return visit(item.key as Visited, above) ?? visit(item.value as Visited, above);
+    if (isAlias(item)) {
+      const target = targets.get(item);
+      if (target !== undefined && above + depthOf(target) > maxDepth) return { kind: 'too-deep', offset: item.range?.[0] ?? 0, maxDepth };
+      return undefined;
+    }
+    if (!isCollection(item)) return undefined;
+    for (const child of item.items) {
+      const found = visit(child as Visited, above + 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(root, 0);
 }

@@ -29,14 +29,15 @@ export function assertSize(bytes: number, displayName: string, limits: SpecLimit
 }
 
 /**
- * Refuses YAML whose aliases expand past the budget (or into themselves), given its syntax tree
+ * Refuses YAML whose aliases expand past the budget or the depth limit (or into themselves), given its syntax tree
  * from the yaml package. Callers that parse with that package anyway pass their own document.
  */
 export function assertAliasBudget(document: YAML.Document.Parsed, text: string, displayName: string, limits: SpecLimits = currentSpecLimits()): void {
-  const problem = checkAliasExpansion(document, limits.maxAliasNodes);
+  const problem = checkAliasExpansion(document, limits.maxAliasNodes, limits.maxDepth);
   if (problem === undefined) return;
   const place = at(text, displayName, problem.offset);
   if (problem.kind === 'recursive') throw new SpecLoadError(`${place}: YAML alias "*${problem.anchor}" is inside the node it names, so it never stops expanding; not parsed`);
+  if (problem.kind === 'too-deep') throw new SpecLoadError(`${place}: nested deeper than ${problem.maxDepth} levels once YAML aliases are expanded; not parsed`);
   throw new SpecLoadError(`${place}: YAML aliases expand to more than ${problem.budget.toLocaleString('en-US')} nodes (an alias bomb); not parsed`);
 }
 

@@ -106,6 +106,9 @@ const MERGE_CHAIN =
   ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map((name, i) => `x-${name}: &${name}\n  <<: [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]\n  own-${name}: [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]\n`).join('');
 
 const DEEP = 20_000;
+
+// Six hundred small anchors, each a list holding an alias of the one before: shallow text, deep data.
+const ALIAS_CHAIN = `${HEAD}paths: {}\nx-a0: &a0 [leaf]\n${Array.from({ length: 600 }, (_, i) => `x-a${i + 1}: &a${i + 1} [*a${i}]\n`).join('')}`;
 const BEFORE_BAD_BYTE = `${HEAD}paths: {}\nx-note: "caf\u00e9 `;
 /** `diff clean.yaml <spec>` for a spec that adds GET /things and keeps info.version. */
 const THINGS_ADDED =
@@ -154,6 +157,9 @@ export const HOSTILE_CASES: HostileCase[] = [
     refused('api.yaml', ':5:1001: nested deeper than 500 levels; not parsed')),
   spec(`${DEEP.toLocaleString('en-US')}-deep nesting in JSON`, 'api.json', `{"openapi":"3.0.3","info":{"title":"x","version":"1"},"paths":{},"x-deep":${'{"a":'.repeat(DEEP)}1${'}'.repeat(DEEP)}}`,
     refused('api.json', ':1:2570: nested deeper than 500 levels; not parsed')),
+  spec('deep nesting made of aliases', 'api.yaml', ALIAS_CHAIN,
+    // Line 503 is x-a499, whose *a498 (depth 499) sits two levels down: 501.
+    refused('api.yaml', ':503:16: nested deeper than 500 levels once YAML aliases are expanded; not parsed')),
   spec('a second document in the stream', 'api.yaml', `${HEAD}paths: {}\n---\n${HEAD}paths: {}\n`,
     refused('api.yaml', ':4:1: a second YAML document in the stream; an API description is one document')),
   spec('a Python object tag', 'api.yaml', `${HEAD}paths: {}\nx-run: !!python/object/apply:os.system ["cat ../${SECRET_FILE}"]\n`,
