@@ -29,8 +29,9 @@ export function assertSize(bytes: number, displayName: string, limits: SpecLimit
 }
 
 /**
- * Refuses YAML whose aliases expand past the budget or the depth limit (or into themselves), given its syntax tree
- * from the yaml package. Callers that parse with that package anyway pass their own document.
+ * Refuses YAML whose aliases expand past the budget or the depth limit (or into themselves),
+ * given its syntax tree from the yaml package. Callers that parse with that package anyway pass
+ * their own document.
  */
 export function assertAliasBudget(document: YAML.Document.Parsed, text: string, displayName: string, limits: SpecLimits = currentSpecLimits()): void {
   const problem = checkAliasExpansion(document, limits.maxAliasNodes, limits.maxDepth);
