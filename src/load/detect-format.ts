@@ -43,7 +43,9 @@ export function detectFormat(data: unknown): Detection {
   if ('swagger' in root) {
     const version = versionOf(root.swagger);
     if (version === '2.0') return { ok: true, format: 'oas2' };
-    return { ok: false, field: 'swagger', problem: `unsupported Swagger version "${String(root.swagger)}" (only "2.0" is an OpenAPI description)` };
+    // Only a string or number is shown: String() of an arbitrary value can throw (`{toString: null}`).
+    if (version === undefined) return { ok: false, field: 'swagger', problem: '"swagger" must be the version string "2.0"' };
+    return { ok: false, field: 'swagger', problem: `unsupported Swagger version "${version}" (only "2.0" is an OpenAPI description)` };
   }
   if ('asyncapi' in root) {
     const version = versionOf(root.asyncapi) ?? '';

@@ -5,7 +5,9 @@ import { idTable } from './define.js';
 /** A requirement named by its schemes; the empty requirement `{}` means "no auth needed". */
 const schemesOf = (requirement: SecurityRequirement) => Object.keys(requirement).sort().join(' + ') || '(none)';
 
-const scopesOf = (requirement: SecurityRequirement, scheme: string) => new Set(Array.isArray(requirement[scheme]) ? requirement[scheme] : []);
+// Scopes are names; anything else in the list (a spec error lint reports) compares by identity and would show as changed in diff(x, x).
+const scopesOf = (requirement: SecurityRequirement, scheme: string) =>
+  new Set((Array.isArray(requirement[scheme]) ? requirement[scheme] : []).filter((scope): scope is string => typeof scope === 'string'));
 
 const isPublic = (requirements: SecurityRequirement[] | undefined) => !requirements || requirements.length === 0 || requirements.some((r) => Object.keys(r).length === 0);
 
