@@ -38,3 +38,30 @@ export function manyOperationsSpec(count: number): string {
   const paths = Array.from({ length: count }, (_, i) => `  /items${i}:\n    get:\n      responses:\n        '200': { description: ok }\n`);
   return `openapi: 3.0.3\ninfo: { title: Items, version: 1.0.0 }\npaths:\n${paths.join('')}`;
 }
+
+/**
+ * Two operations with findings of every severity apigov:recommended reports: the http server URL
+ * is on line 6, `paths` starts on line 9.
+ */
+export const TWO_OPERATIONS_SPEC = `openapi: 3.0.3
+info:
+  title: Pets
+  version: 1.0.0
+servers:
+  - url: http://api.example.com
+security: []
+# the paths
+paths:
+  /pets:
+    get:
+      responses:
+        '200':
+          description: ok
+  /pets/{petId}:
+    delete:
+      parameters:
+        - { name: petId, in: path, required: true, schema: { type: string } }
+      responses:
+        '204':
+          description: gone
+`;

@@ -3,33 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeQualityProblems } from '../helpers/code-quality.js';
 import { runCli, tempDir } from '../helpers/memory-io.js';
+import { TWO_OPERATIONS_SPEC } from '../helpers/report-specs.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const TODAY = { APIGOV_TODAY: '2026-06-01' };
 
-/** Findings of every severity apigov:recommended reports; the http server URL is on line 6. */
-const SPEC = `openapi: 3.0.3
-info:
-  title: Pets
-  version: 1.0.0
-servers:
-  - url: http://api.example.com
-security: []
-# the paths
-paths:
-  /pets:
-    get:
-      responses:
-        '200':
-          description: ok
-  /pets/{petId}:
-    delete:
-      parameters:
-        - { name: petId, in: path, required: true, schema: { type: string } }
-      responses:
-        '204':
-          description: gone
-`;
+const SPEC = TWO_OPERATIONS_SPEC;
 
 interface Issue {
   description: string;

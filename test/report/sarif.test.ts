@@ -2,34 +2,13 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/memory-io.js';
+import { TWO_OPERATIONS_SPEC } from '../helpers/report-specs.js';
 import { sarifValidator } from '../helpers/sarif-schema.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const DIFF_CASE = path.join(REPO, 'fixtures/diff/schema-properties/request');
 
-/** Two operations with findings of every kind apigov:recommended reports; `paths` starts on line 9. */
-const SPEC = `openapi: 3.0.3
-info:
-  title: Pets
-  version: 1.0.0
-servers:
-  - url: http://api.example.com
-security: []
-# the paths
-paths:
-  /pets:
-    get:
-      responses:
-        '200':
-          description: ok
-  /pets/{petId}:
-    delete:
-      parameters:
-        - { name: petId, in: path, required: true, schema: { type: string } }
-      responses:
-        '204':
-          description: gone
-`;
+const SPEC = TWO_OPERATIONS_SPEC;
 
 interface SarifResult {
   ruleId: string;

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { registersIds } from './ajv-ids.js';
-import { pattern, type Schema } from './draft4-check.js';
+import { isObject, pattern, type Schema } from './draft4-check.js';
 
 const require = createRequire(import.meta.url);
 type MetaValidator = { validateSchema(schema: unknown): boolean };
@@ -21,10 +21,6 @@ function metaValid(schema: Schema): boolean {
   } catch {
     return false;
   }
-}
-
-function isObject(value: unknown): value is Schema {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function compiles(source: unknown): boolean {

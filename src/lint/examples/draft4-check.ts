@@ -26,7 +26,8 @@ export function pattern(source: string): RegExp {
   return compiled;
 }
 
-function isObject(data: unknown): data is Record<string, unknown> {
+/** A JSON object: what ajv's "object" type means. */
+export function isObject(data: unknown): data is Record<string, unknown> {
   return data !== null && typeof data === 'object' && !Array.isArray(data);
 }
 

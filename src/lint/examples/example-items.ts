@@ -3,7 +3,7 @@
  * entries it relaxes — the same choices as spectral-rulesets 1.x makes, restated so the fast
  * path looks at exactly the examples the slow one would.
  */
-import type { RequiredRelaxation } from './draft4-check.js';
+import { isObject, type RequiredRelaxation } from './draft4-check.js';
 
 export interface ExampleOptions {
   oasVersion: 2 | 3;
@@ -28,10 +28,6 @@ const RESPONSE_MEDIA: Record<2 | 3, string[][]> = {
   ],
 };
 const SCHEMA_FIELDS: Record<2 | 3, string[]> = { 2: ['example', 'x-example', 'default'], 3: ['example', 'default'] };
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function under(path: Path, prefixes: string[][]): boolean {
   return prefixes.some((prefix) => prefix.every((segment, index) => segment === '*' || segment === path[index]));

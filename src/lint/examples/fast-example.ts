@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Ruleset } from '@stoplight/spectral-core';
 import { oas2, oas3_0, oas3_1, oas3_2 } from '@stoplight/spectral-formats';
 import { isCheckable } from './checkable-schema.js';
-import { matches, Undecidable, type Schema } from './draft4-check.js';
+import { isObject, matches, Undecidable, type Schema } from './draft4-check.js';
 import { exampleValues, relaxationFor, type ExampleOptions } from './example-items.js';
 import { oas2View } from './oas2-view.js';
 
@@ -15,10 +15,6 @@ export interface ExampleContext {
 
 /** Spectral's own function, which the fast one falls back to. */
 export const oasExample = (require('@stoplight/spectral-rulesets/dist/oas/functions/oasExample') as { default: RuleFunction }).default;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** The schema Spectral would validate against, when it is one the draft-04 check covers. */
 function checkableSchema(target: Record<string, unknown>, options: ExampleOptions, formats: Set<unknown>): Schema | undefined {

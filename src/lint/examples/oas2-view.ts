@@ -1,22 +1,16 @@
+import { createRequire } from 'node:module';
 import type { Schema } from './draft4-check.js';
 
-const SINGLE = ['additionalItems', 'items', 'contains', 'additionalProperties', 'propertyNames', 'not', 'if', 'then', 'else'];
-const LISTS = ['items', 'allOf', 'anyOf', 'oneOf'];
-const MAPS = ['$defs', 'definitions', 'properties', 'patternProperties', 'dependencies'];
+const require = createRequire(import.meta.url);
+type Traverse = (schema: unknown, visit: (fragment: Schema) => void) => void;
+// The walker Spectral rewrites x-nullable with, so the same fragments are rewritten.
+const traverse = require('json-schema-traverse') as Traverse;
 
-function isObject(value: unknown): value is Schema {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** Every schema position json-schema-traverse visits (the walk Spectral rewrites x-nullable with). */
 function rewriteNullable(schema: Schema): void {
   if (schema['x-nullable'] === true) {
     schema.nullable = true;
     delete schema['x-nullable'];
   }
-  for (const keyword of SINGLE) if (isObject(schema[keyword])) rewriteNullable(schema[keyword]);
-  for (const keyword of LISTS) if (Array.isArray(schema[keyword])) for (const item of schema[keyword] as unknown[]) if (isObject(item)) rewriteNullable(item);
-  for (const keyword of MAPS) if (isObject(schema[keyword])) for (const item of Object.values(schema[keyword])) if (isObject(item)) rewriteNullable(item);
 }
 
 const views = new WeakMap<object, Schema | null>();
@@ -32,7 +26,7 @@ export function oas2View(schema: Schema): Schema | undefined {
     try {
       const copy = JSON.parse(JSON.stringify(schema)) as Schema;
       if (typeof schema.required === 'boolean') delete copy.required;
-      rewriteNullable(copy);
+      traverse(copy, rewriteNullable);
       view = copy;
     } catch {
       view = null;
