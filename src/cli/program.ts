@@ -63,7 +63,7 @@ export async function runInProcess(argv: string[], io: Io): Promise<number> {
   });
   try {
     // Limits and policy hold for everything this run reads (APIGOV_MAX_SPEC_BYTES, --allow-remote-ruleset).
-    const context: RunContext = { limits: specLimitsFromEnv(io.env), allowRemoteRuleset: false };
+    const context: RunContext = { limits: specLimitsFromEnv(io.env), allowRemoteRuleset: false, allowRemote: false };
     program.hook('preAction', (_program, command) => {
       context.allowRemoteRuleset = command.opts().allowRemoteRuleset === true;
     });

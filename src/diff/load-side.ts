@@ -1,15 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { SpecLoadError, UsageError, isApigovError } from '../errors.js';
 import { decodeSpecBytes } from '../load/decode-spec.js';
 import { fetchCapped } from '../load/fetch-capped.js';
 import { assertSize } from '../load/guard-spec-text.js';
-import { parseReferencedData, parseSpecData, type ParsedData } from '../load/parse-data.js';
-import { readSpecText, readSpecTextSync } from '../load/read-spec-file.js';
+import { parseSpecData, type ParsedData } from '../load/parse-data.js';
+import { readSpecText } from '../load/read-spec-file.js';
+import { createRefReader, type RefReader } from '../load/ref-reader.js';
 import { currentSpecLimits } from '../runtime/run-context.js';
+import { readExternalDocuments, resolveRefLocation } from './external-refs.js';
 import type { DocumentSource } from './refs.js';
-import { isInside } from '../load/is-inside.js';
 
 export type Side = 'base' | 'revision';
 
@@ -22,21 +23,19 @@ export interface LoadedSide {
   label: string;
 }
 
-/** External $ref files are read only from under the spec's folder, as in lint. */
-function fileSource(file: string, spec: ParsedData): DocumentSource {
-  const root = realpathSync(path.dirname(file));
+/**
+ * A side's `$ref`ed documents, all read up front through the run's ref policy
+ * (src/load/ref-reader.ts, as in lint), so the synchronous engine only looks them up.
+ */
+async function sourceOf(location: string, data: unknown, reader: RefReader): Promise<DocumentSource> {
+  const documents = await readExternalDocuments(location, data, reader);
   return {
-    location: file,
-    data: spec.data,
-    resolveLocation: (from, relative) => path.resolve(path.dirname(from), decodeURIComponent(relative)),
-    readExternal(location) {
-      try {
-        const real = realpathSync(location);
-        if (!isInside(root, real)) return undefined;
-        return parseReferencedData(readSpecTextSync(real, real), real);
-      } catch {
-        return undefined;
-      }
+    location,
+    data,
+    resolveLocation: resolveRefLocation,
+    readExternal(target) {
+      const document = documents.get(target);
+      return document && 'data' in document ? document.data : undefined;
     },
   };
 }
@@ -56,7 +55,7 @@ function gitBytes(args: string[], cwd: string, label: string): Buffer {
 }
 
 /** `REF:path`: the file as committed at REF, read with git from the repository around `cwd`. */
-function gitSide(ref: string, file: string, cwd: string, label: string): Omit<LoadedSide, 'label'> {
+async function gitSide(ref: string, file: string, cwd: string, label: string): Promise<Omit<LoadedSide, 'label'>> {
   let top: string;
   try {
     top = git(['rev-parse', '--show-toplevel'], cwd).trim();
@@ -75,24 +74,10 @@ function gitSide(ref: string, file: string, cwd: string, label: string): Omit<Lo
     throw new SpecLoadError(`${label}: cannot read from git (${reason || 'unknown revision or path'})`);
   }
   const spec = parseSpecData(text, label);
-  return {
-    spec,
-    text,
-    source: {
-      location: absolute,
-      data: spec.data,
-      resolveLocation: (from, relative) => path.resolve(path.dirname(from), decodeURIComponent(relative)),
-      readExternal(location) {
-        try {
-          if (!isInside(path.dirname(absolute), location)) return undefined;
-          const name = `${ref}:${inRepo(location)}`;
-          return parseReferencedData(show(location, name), name);
-        } catch {
-          return undefined;
-        }
-      },
-    },
-  };
+  // A committed tree has no symlinks to follow: the reader confines the path as written.
+  const readCommitted = (location: string) => show(location, `${ref}:${inRepo(location)}`);
+  const reader = createRefReader({ root: path.dirname(absolute), readCommitted });
+  return { spec, text, source: await sourceOf(absolute, spec.data, reader) };
 }
 
 async function urlSide(url: string, label: string): Promise<Omit<LoadedSide, 'label'>> {
@@ -104,7 +89,7 @@ async function urlSide(url: string, label: string): Promise<Omit<LoadedSide, 'la
     throw new SpecLoadError(`${label}: cannot fetch (${(error as Error).message})`);
   }
   const spec = parseSpecData(text, label);
-  return { spec, text, source: { location: url, data: spec.data, resolveLocation: (from, rel) => new URL(rel, from).href, readExternal: () => undefined } };
+  return { spec, text, source: await sourceOf(url, spec.data, createRefReader({ root: new URL('.', url).href })) };
 }
 
 /**
@@ -120,10 +105,10 @@ export async function loadSide(side: Side, argument: string, cwd: string, allowR
     }
     const local = path.resolve(cwd, argument);
     const gitRef = /^([^:]+):(.+)$/.exec(argument);
-    if (!existsSync(local) && gitRef && !/^[a-zA-Z]$/.test(gitRef[1]!)) return { ...gitSide(gitRef[1]!, gitRef[2]!, cwd, label), label };
+    if (!existsSync(local) && gitRef && !/^[a-zA-Z]$/.test(gitRef[1]!)) return { ...(await gitSide(gitRef[1]!, gitRef[2]!, cwd, label)), label };
     const text = await readSpecText(local, argument);
     const spec = parseSpecData(text, argument);
-    return { spec, text, source: fileSource(local, spec), label };
+    return { spec, text, source: await sourceOf(local, spec.data, createRefReader({ root: path.dirname(local) })), label };
   } catch (error) {
     if (isApigovError(error)) {
       const Kind = error instanceof UsageError ? UsageError : SpecLoadError;

@@ -11,12 +11,16 @@ export interface RunContext {
   limits: SpecLimits;
   /** --allow-remote-ruleset: http(s) rulesets load, declarative content only. */
   allowRemoteRuleset: boolean;
+  /** --allow-remote: http(s) `$ref`s are fetched (and URL inputs read), under src/load/ref-reader.ts's rules. */
+  allowRemote: boolean;
+  /** --ref-root (absolute): `$ref`ed files may come from anywhere under it instead of the spec's own folder. */
+  refRoot?: string;
 }
 
 const storage = new AsyncLocalStorage<RunContext>();
 
 export function defaultRunContext(): RunContext {
-  return { limits: { ...DEFAULT_SPEC_LIMITS }, allowRemoteRuleset: false };
+  return { limits: { ...DEFAULT_SPEC_LIMITS }, allowRemoteRuleset: false, allowRemote: false };
 }
 
 export function withRunContext<T>(context: RunContext, task: () => T): T {

@@ -1,0 +1,115 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isApigovError } from '../errors.js';
+import { currentRunContext } from '../runtime/run-context.js';
+import { decodeSpecBytes } from './decode-spec.js';
+import { assertSize, guardSpecText } from './guard-spec-text.js';
+import { isInside } from './is-inside.js';
+
+export interface RefReaderOptions {
+  /** The folder of the document whose `$ref`s are read: the spec's folder (or, for a remote spec, its URL's folder). */
+  root: string;
+  /** Widens confinement from `root` to this folder (--ref-root). Default: the run's refRoot. */
+  refRoot?: string;
+  /** Whether http(s) targets are fetched (--allow-remote). Default: the run's allowRemote. */
+  allowRemote?: boolean;
+  /** Told every file (by real path) and URL actually read, e.g. for a result cache. */
+  onRead?: (fileOrUrl: string) => void;
+  /**
+   * Reads files from somewhere other than the disk (a git revision). Such a tree has no
+   * symlinks to follow, so confinement is checked on the path as written.
+   */
+  readCommitted?: (file: string) => string;
+}
+
+/**
+ * How lint and diff read what a `$ref` points at. Every method throws an Error whose message is
+ * the reason, one line naming the target (lint shows it as the invalid-ref finding, diff in its
+ * refusal); the content of a refused target is never read.
+ */
+export interface RefReader {
+  /** An absolute path or a `file://` URI. */
+  readFile(target: string): Promise<string>;
+  /** An http(s) URL. */
+  readRemote(url: string): Promise<string>;
+}
+
+const isUrl = (text: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+
+function toPath(target: string): string {
+  return /^file:/i.test(target) ? fileURLToPath(target) : target;
+}
+
+/** Reads a file under the spec limits (size, encoding, structure), as a spec is read. */
+async function readLimited(file: string): Promise<string> {
+  try {
+    const stat = await fs.stat(file);
+    assertSize(stat.size, file);
+    const text = decodeSpecBytes(await fs.readFile(file), file);
+    guardSpecText(text, file);
+    return text;
+  } catch (error) {
+    if (isApigovError(error)) throw new Error(`cannot read ${error.message}`);
+    throw error;
+  }
+}
+
+function limitedCommitted(read: (file: string) => string, file: string): string {
+  try {
+    const text = read(file);
+    guardSpecText(text, file);
+    return text;
+  } catch (error) {
+    if (isApigovError(error)) throw new Error(`cannot read ${error.message}`);
+    throw new Error(`cannot read ${file}: not in that revision`);
+  }
+}
+
+/**
+ * The one policy for `$ref` targets (docs/security.md, guarantees 1 and 2): files only from under
+ * the confinement root — the spec's folder, or --ref-root — by real path, so a symlink cannot lead
+ * out; regular files only (no devices, FIFOs, directories); the spec limits on every text; and
+ * http(s) only with --allow-remote.
+ */
+export function createRefReader(options: RefReaderOptions): RefReader {
+  const context = currentRunContext();
+  const refRoot = options.refRoot ?? context.refRoot;
+  const allowRemote = options.allowRemote ?? context.allowRemote;
+  const confinedTo = refRoot ?? options.root;
+  const outside = (target: string) =>
+    refRoot === undefined ? `${target} is outside the spec's folder ${options.root}; not read` : `${target} is outside --ref-root ${refRoot}; not read`;
+  let realRoot: Promise<string> | undefined;
+
+  const readFromDisk = async (target: string): Promise<string> => {
+    realRoot ??= fs.realpath(confinedTo);
+    const root = await realRoot;
+    const realTarget = await fs.realpath(target).catch(() => {
+      throw new Error(`cannot read ${target}: file not found`);
+    });
+    if (!isInside(root, realTarget)) throw new Error(outside(target));
+    const stat = await fs.stat(realTarget);
+    if (!stat.isFile()) throw new Error(`${target} is not a regular file; not read`);
+    options.onRead?.(realTarget);
+    return readLimited(realTarget);
+  };
+
+  const readFromRevision = async (read: (file: string) => string, target: string): Promise<string> => {
+    if (!isInside(path.resolve(confinedTo), path.resolve(target))) throw new Error(outside(target));
+    options.onRead?.(target);
+    return limitedCommitted(read, target);
+  };
+
+  return {
+    async readFile(raw) {
+      const target = toPath(raw);
+      // A document fetched from a URL names files on someone else's machine, never on this one.
+      if (isUrl(options.root)) throw new Error(`${target}: a remote document's $refs are not read from local files`);
+      return options.readCommitted ? readFromRevision(options.readCommitted, target) : readFromDisk(target);
+    },
+    async readRemote(url) {
+      if (!allowRemote) throw new Error(`${url}: remote references are not fetched`);
+      throw new Error(`${url}: remote references are not fetched`);
+    },
+  };
+}
