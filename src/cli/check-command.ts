@@ -9,6 +9,7 @@ import { todayFrom } from '../waivers/today.js';
 import { defaultCacheDir } from './cache-dir.js';
 import { colorEnabled, type Io } from './io.js';
 import { createProgress } from './progress.js';
+import { useConfigRefRoot } from './ref-options.js';
 import { writeOutputFile } from './write-output.js';
 
 interface CheckFlags extends Pick<LintFlags, 'ruleset' | 'format' | 'output' | 'failSeverity' | 'jobs' | 'cache' | 'cacheDir'> {
@@ -22,7 +23,11 @@ interface CheckFlags extends Pick<LintFlags, 'ruleset' | 'format' | 'output' | '
 export async function checkCommand(args: string[], flags: CheckFlags, io: Io): Promise<number> {
   const formats = checkFormatters();
   if (flags.failOn !== undefined && !(DIFF_LEVELS as readonly string[]).includes(flags.failOn)) throw new UsageError(`--fail-on: must be error, warn or info (got "${flags.failOn}")`);
+  // check diffs each spec against its version in git; a URL has none.
+  const url = args.find((arg) => /^https?:\/\//i.test(arg));
+  if (url) throw new UsageError(`${url}: check compares specs with their base version in git, so it takes files; lint or diff a URL`);
   const config = await loadConfig(io.cwd);
+  useConfigRefRoot(config);
   const settings = mergeLintSettings(args, { ...flags, displayOnlyFailures: false, quiet: false, cacheRoot: defaultCacheDir(io) }, config, findSpectralRuleset(io.cwd), Object.keys(formats));
   const today = todayFrom(io.env);
   const { runCheck } = await import('../check/run-check.js');

@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { DIFF_FORMATS_WITH_POSITIONS, DIFF_FORMATTERS } from '../report/diff-formatters/index.js';
 import { todayFrom } from '../waivers/today.js';
 import { colorEnabled, type Io } from './io.js';
+import { useConfigRefRoot } from './ref-options.js';
 import { writeOutputFile } from './write-output.js';
 
 interface DiffFlags {
@@ -30,6 +31,7 @@ export async function diffCommand(base: string, revision: string, flags: DiffFla
   if (!formatter) throw new UsageError(`--format: unknown format "${flags.format}" (available: ${Object.keys(DIFF_FORMATTERS).join(', ')})`);
   if (flags.failOn !== undefined && !(DIFF_LEVELS as readonly string[]).includes(flags.failOn)) throw new UsageError(`--fail-on: must be error, warn or info (got "${flags.failOn}")`);
   const config = await loadConfig(io.cwd);
+  useConfigRefRoot(config);
   // Sunset dates and waiver expiry are judged against today's date; APIGOV_TODAY pins it for reproducible runs.
   const today = todayFrom(io.env);
   const { runDiff } = await import('../diff/run.js');

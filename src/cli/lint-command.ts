@@ -12,6 +12,7 @@ import { colorEnabled, type Io } from './io.js';
 import { createProgress } from './progress.js';
 import { defaultCacheDir } from './cache-dir.js';
 import { governanceNotes } from './governance-notes.js';
+import { useConfigRefRoot } from './ref-options.js';
 import { writeOutputFile } from './write-output.js';
 
 export interface GovernanceFlags {
@@ -21,6 +22,7 @@ export interface GovernanceFlags {
 
 export async function lintCommand(args: string[], flags: LintFlags & GovernanceFlags & { verbose: boolean }, io: Io): Promise<number> {
   const config = await loadConfig(io.cwd);
+  useConfigRefRoot(config);
   const settings = mergeLintSettings(args, flags, config, findSpectralRuleset(io.cwd), Object.keys(LINT_FORMATTERS));
   const today = todayFrom(io.env);
   const started = performance.now();

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isApigovError } from '../errors.js';
 import { specLimitsFromEnv } from '../load/spec-limits.js';
-import { withRunContext, type RunContext } from '../runtime/run-context.js';
+import { fetchTimeoutFromEnv, withRunContext, type RunContext } from '../runtime/run-context.js';
 import { enableLinearRegexFallback } from '../runtime/linear-regex.js';
 import { VERSION } from '../version.js';
 import type { Io } from './io.js';
@@ -13,6 +13,7 @@ import { registerRules } from './rules-command.js';
 import { registerRuleset } from './ruleset-command.js';
 import { runWithTimeout } from './timed-run.js';
 import { addTimeoutOption, requestedTimeout } from './timeout-option.js';
+import { addRefOptions, applyRefOptions } from './ref-options.js';
 
 // Before any spec or ruleset pattern is compiled (docs/security.md, "Regular expressions").
 enableLinearRegexFallback();
@@ -21,6 +22,7 @@ enableLinearRegexFallback();
 function addHardeningOptions(program: Command): void {
   const command = (name: string) => program.commands.find((c) => c.name() === name)!;
   for (const name of ['lint', 'diff', 'check']) addTimeoutOption(command(name));
+  for (const name of ['lint', 'diff', 'check']) addRefOptions(command(name));
   const rulesetTest = command('ruleset').commands.find((c) => c.name() === 'test')!;
   for (const taker of [command('lint'), command('check'), command('rules'), rulesetTest]) {
     taker.option('--allow-remote-ruleset', 'load an http(s) ruleset URL (YAML/JSON only: no JS, no custom functions)', false);
@@ -62,10 +64,11 @@ export async function runInProcess(argv: string[], io: Io): Promise<number> {
     exitCode = code;
   });
   try {
-    // Limits and policy hold for everything this run reads (APIGOV_MAX_SPEC_BYTES, --allow-remote-ruleset).
-    const context: RunContext = { limits: specLimitsFromEnv(io.env), allowRemoteRuleset: false, allowRemote: false };
+    // Limits and policy hold for everything this run reads (APIGOV_MAX_SPEC_BYTES, APIGOV_FETCH_TIMEOUT, --allow-remote-ruleset, --allow-remote, --ref-root).
+    const context: RunContext = { limits: specLimitsFromEnv(io.env), allowRemoteRuleset: false, allowRemote: false, trustedOrigins: [], fetchTimeoutMs: fetchTimeoutFromEnv(io.env) };
     program.hook('preAction', (_program, command) => {
       context.allowRemoteRuleset = command.opts().allowRemoteRuleset === true;
+      applyRefOptions(context, command, io.cwd);
     });
     await withRunContext(context, () => program.parseAsync(argv, { from: 'user' }));
     return exitCode;

@@ -88,6 +88,8 @@ export interface ApigovConfig {
   waivers: Waiver[];
   /** Absolute path of the baseline file, when set. */
   baseline?: string;
+  /** `ref-root:` (absolute): the folder `$ref`ed files are confined to, unless --ref-root says otherwise. */
+  refRoot?: string;
   /** Where a key path is in the file, for messages about it after loading. */
   locate: Locator;
 }

@@ -7,7 +7,7 @@ import { validateOverrides } from './validate-overrides.js';
 import { validateRules } from './validate-rules.js';
 import { validateWaivers } from './validate-waivers.js';
 
-export const TOP_LEVEL_KEYS = ['ruleset', 'specs', 'rules', 'options', 'overrides', 'diff', 'waivers', 'baseline'];
+export const TOP_LEVEL_KEYS = ['ruleset', 'specs', 'rules', 'options', 'overrides', 'diff', 'waivers', 'baseline', 'ref-root'];
 const OPTION_KEYS = ['casing', 'versioning'];
 
 export interface Validation {
@@ -60,6 +60,7 @@ export function validateConfig(data: unknown, file: string, locate: Locator = ()
   const diff = validateDiffPolicy(top.diff, problems, base);
   const waivers = validateWaivers(top.waivers, problems, base);
   const baseline = top.baseline === undefined ? undefined : problems.text(top.baseline, ['baseline'], true);
+  const refRoot = top['ref-root'] === undefined ? undefined : problems.text(top['ref-root'], ['ref-root'], true);
   if (problems.list.length > 0) return { errors: problems.list };
   return {
     errors: [],
@@ -74,6 +75,7 @@ export function validateConfig(data: unknown, file: string, locate: Locator = ()
       diff,
       waivers,
       baseline: baseline === undefined ? undefined : path.resolve(base, baseline),
+      refRoot: refRoot === undefined ? undefined : path.resolve(base, refRoot),
       locate,
     },
   };

@@ -3,11 +3,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { SpecLoadError, UsageError, isApigovError } from '../errors.js';
 import { decodeSpecBytes } from '../load/decode-spec.js';
-import { fetchCapped } from '../load/fetch-capped.js';
 import { assertSize } from '../load/guard-spec-text.js';
 import { parseSpecData, type ParsedData } from '../load/parse-data.js';
 import { readSpecText } from '../load/read-spec-file.js';
-import { createRefReader, type RefReader } from '../load/ref-reader.js';
+import { assertUnderRefRoot, createRefReader, fetchText, type RefReader } from '../load/ref-reader.js';
 import { currentSpecLimits } from '../runtime/run-context.js';
 import { readExternalDocuments, resolveRefLocation } from './external-refs.js';
 import type { DocumentSource } from './refs.js';
@@ -21,15 +20,19 @@ export interface LoadedSide {
   source: DocumentSource;
   /** As the user wrote it, for messages. */
   label: string;
+  /** Why the file a `$ref` of the root document points at could not be read (refused, missing...), if it could not. */
+  refProblem(ref: string): string | undefined;
 }
+
+type Read = Omit<LoadedSide, 'label'>;
 
 /**
  * A side's `$ref`ed documents, all read up front through the run's ref policy
  * (src/load/ref-reader.ts, as in lint), so the synchronous engine only looks them up.
  */
-async function sourceOf(location: string, data: unknown, reader: RefReader): Promise<DocumentSource> {
+async function sourceOf(location: string, data: unknown, reader: RefReader): Promise<Pick<LoadedSide, 'source' | 'refProblem'>> {
   const documents = await readExternalDocuments(location, data, reader);
-  return {
+  const source: DocumentSource = {
     location,
     data,
     resolveLocation: resolveRefLocation,
@@ -38,6 +41,17 @@ async function sourceOf(location: string, data: unknown, reader: RefReader): Pro
       return document && 'data' in document ? document.data : undefined;
     },
   };
+  const refProblem = (ref: string) => {
+    const file = ref.split('#', 1)[0]!;
+    if (file === '') return undefined;
+    try {
+      const document = documents.get(resolveRefLocation(location, file));
+      return document && 'reason' in document ? document.reason : undefined;
+    } catch {
+      return undefined; // not a location at all
+    }
+  };
+  return { source, refProblem };
 }
 
 function git(args: string[], cwd: string): string {
@@ -55,7 +69,7 @@ function gitBytes(args: string[], cwd: string, label: string): Buffer {
 }
 
 /** `REF:path`: the file as committed at REF, read with git from the repository around `cwd`. */
-async function gitSide(ref: string, file: string, cwd: string, label: string): Promise<Omit<LoadedSide, 'label'>> {
+async function gitSide(ref: string, file: string, cwd: string, label: string): Promise<Read> {
   let top: string;
   try {
     top = git(['rev-parse', '--show-toplevel'], cwd).trim();
@@ -73,23 +87,24 @@ async function gitSide(ref: string, file: string, cwd: string, label: string): P
     const reason = String((error as { stderr?: Buffer }).stderr ?? '').split('\n')[0]!.replace(/^fatal: /, '');
     throw new SpecLoadError(`${label}: cannot read from git (${reason || 'unknown revision or path'})`);
   }
+  await assertUnderRefRoot(absolute, label, true);
   const spec = parseSpecData(text, label);
   // A committed tree has no symlinks to follow: the reader confines the path as written.
   const readCommitted = (location: string) => show(location, `${ref}:${inRepo(location)}`);
   const reader = createRefReader({ root: path.dirname(absolute), readCommitted });
-  return { spec, text, source: await sourceOf(absolute, spec.data, reader) };
+  return { spec, text, ...(await sourceOf(absolute, spec.data, reader)) };
 }
 
-async function urlSide(url: string, label: string): Promise<Omit<LoadedSide, 'label'>> {
+async function urlSide(url: string, label: string): Promise<Read> {
   let text: string;
   try {
-    text = decodeSpecBytes((await fetchCapped(url, label)).bytes, label);
+    text = await fetchText(url, label);
   } catch (error) {
     if (isApigovError(error)) throw error;
-    throw new SpecLoadError(`${label}: cannot fetch (${(error as Error).message})`);
+    throw new SpecLoadError((error as Error).message);
   }
   const spec = parseSpecData(text, label);
-  return { spec, text, source: await sourceOf(url, spec.data, createRefReader({ root: new URL('.', url).href })) };
+  return { spec, text, ...(await sourceOf(url, spec.data, createRefReader({ root: new URL('.', url).href }))) };
 }
 
 /**
@@ -107,8 +122,9 @@ export async function loadSide(side: Side, argument: string, cwd: string, allowR
     const gitRef = /^([^:]+):(.+)$/.exec(argument);
     if (!existsSync(local) && gitRef && !/^[a-zA-Z]$/.test(gitRef[1]!)) return { ...(await gitSide(gitRef[1]!, gitRef[2]!, cwd, label)), label };
     const text = await readSpecText(local, argument);
+    await assertUnderRefRoot(local, argument);
     const spec = parseSpecData(text, argument);
-    return { spec, text, source: await sourceOf(local, spec.data, createRefReader({ root: path.dirname(local) })), label };
+    return { spec, text, ...(await sourceOf(local, spec.data, createRefReader({ root: path.dirname(local) }))), label };
   } catch (error) {
     if (isApigovError(error)) {
       const Kind = error instanceof UsageError ? UsageError : SpecLoadError;

@@ -13,7 +13,10 @@ async function modelOf(side: Side, argument: string, cwd: string, allowRemote: b
   const loaded = await loadSide(side, argument, cwd, allowRemote);
   const model = buildModel(loaded.spec.format, loaded.source);
   const dangling = findDanglingRef(loaded.source.data, model.refs);
-  if (dangling) throw new SpecLoadError(`${side}: ${loaded.label}: $ref "${dangling.ref}" at ${dangling.at} cannot be resolved`);
+  if (dangling) {
+    const problem = loaded.refProblem(dangling.ref);
+    throw new SpecLoadError(`${side}: ${loaded.label}: $ref "${dangling.ref}" at ${dangling.at} cannot be resolved${problem ? `: ${problem}` : ''}`);
+  }
   return { model, label: loaded.label, location: loaded.source.location, text: loaded.text };
 }
 

@@ -1,12 +1,42 @@
 import path from 'node:path';
 import type { Ruleset } from '@stoplight/spectral-core';
-import { isApigovError } from '../errors.js';
+import { SpecLoadError, UsageError, isApigovError } from '../errors.js';
 import { parseSpecText, readSpecText } from '../load/load-spec.js';
+import { assertUnderRefRoot, fetchText } from '../load/ref-reader.js';
+import { currentRunContext } from '../runtime/run-context.js';
 import type { FileFailure, Finding } from '../report/finding.js';
 import { beginActivity, endActivity } from '../runtime/activity.js';
 import { lintSpec } from './lint-spec.js';
 import { findRuleFailure, guardRules, rootMessage } from './rule-guard.js';
 import type { ResultCache } from './result-cache.js';
+
+const isUrl = (file: string) => /^https?:\/\//i.test(file);
+
+/** A spec's text: a file (under the ref root, if any), or a URL the user named, only with --allow-remote. */
+async function readInput(file: string, displayName: string): Promise<string> {
+  if (!isUrl(file)) {
+    const text = await readSpecText(file, displayName);
+    await assertUnderRefRoot(file, displayName);
+    return text;
+  }
+  if (!currentRunContext().allowRemote) throw new UsageError(`${file}: URLs are read only with --allow-remote`);
+  try {
+    return await fetchText(file, displayName);
+  } catch (error) {
+    if (isApigovError(error)) throw error;
+    throw new SpecLoadError((error as Error).message);
+  }
+}
+
+/**
+ * What the result cache keys a file on besides its text: its path, and the ref policy when it is
+ * not the default — the same spec's refs resolve differently under --ref-root or --allow-remote.
+ */
+function cacheIdentity(file: string): string {
+  const { refRoot, allowRemote } = currentRunContext();
+  if (refRoot === undefined && !allowRemote) return file;
+  return `${file}\n--ref-root ${refRoot ?? ''}\n--allow-remote ${allowRemote}`;
+}
 
 export type FileResult = { source: string; findings: Finding[]; cached?: boolean } | { source: string; failure: FileFailure };
 
@@ -23,17 +53,19 @@ function describeUnexpected(error: unknown, displayName: string): string {
  * stops the others.
  */
 export async function lintFile(file: string, cwd: string, ruleset: Ruleset, cache?: ResultCache): Promise<FileResult> {
-  const displayName = path.relative(cwd, file) || file;
+  const displayName = isUrl(file) ? file : path.relative(cwd, file) || file;
   // Under --timeout, a run cut short names the file it was on (and the rule, see rule-guard.ts).
   beginActivity(displayName);
   guardRules();
   try {
-    const text = await readSpecText(file, displayName);
-    const cached = await cache?.lookup(file, text);
+    const text = await readInput(file, displayName);
+    const identity = cacheIdentity(file);
+    const cached = await cache?.lookup(identity, text);
     if (cached) return { source: file, findings: cached, cached: true };
     const referenced = new Set<string>();
     const findings = await lintSpec(parseSpecText(text, file, displayName), ruleset, referenced);
-    await cache?.store(file, text, findings, referenced);
+    // A fetched document (or a failed fetch) may differ next time, and the cache can only re-check files.
+    if (![...referenced].some(isUrl)) await cache?.store(identity, text, findings, referenced);
     return { source: file, findings };
   } catch (error) {
     const message = isApigovError(error) ? error.message : describeUnexpected(error, displayName);

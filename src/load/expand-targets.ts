@@ -3,7 +3,7 @@ import fg from 'fast-glob';
 import type { FileFailure } from '../report/finding.js';
 
 export interface Targets {
-  /** Absolute paths, de-duplicated, in a stable order. */
+  /** Absolute paths (and http(s) URLs as given), de-duplicated, in a stable order. */
   files: string[];
   failures: FileFailure[];
 }
@@ -16,6 +16,11 @@ export async function expandTargets(patterns: string[], cwd: string): Promise<Ta
   const files = new Set<string>();
   const failures: FileFailure[] = [];
   for (const pattern of patterns) {
+    // A URL is linted as itself (with --allow-remote), never globbed or resolved as a path.
+    if (/^https?:\/\//i.test(pattern)) {
+      files.add(pattern);
+      continue;
+    }
     if (!fg.isDynamicPattern(pattern)) {
       files.add(path.resolve(cwd, pattern));
       continue;

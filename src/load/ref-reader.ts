@@ -1,9 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isApigovError } from '../errors.js';
+import { SpecLoadError, isApigovError } from '../errors.js';
 import { currentRunContext } from '../runtime/run-context.js';
 import { decodeSpecBytes } from './decode-spec.js';
+import { fetchGuarded } from './fetch-guarded.js';
 import { assertSize, guardSpecText } from './guard-spec-text.js';
 import { isInside } from './is-inside.js';
 
@@ -14,7 +15,7 @@ export interface RefReaderOptions {
   refRoot?: string;
   /** Whether http(s) targets are fetched (--allow-remote). Default: the run's allowRemote. */
   allowRemote?: boolean;
-  /** Told every file (by real path) and URL actually read, e.g. for a result cache. */
+  /** Told every file read (by real path) and every URL fetched or tried, e.g. for a result cache. */
   onRead?: (fileOrUrl: string) => void;
   /**
    * Reads files from somewhere other than the disk (a git revision). Such a tree has no
@@ -35,6 +36,9 @@ export interface RefReader {
   readRemote(url: string): Promise<string>;
 }
 
+/** Remote documents one spec's refs may pull in (its own `$ref`s and theirs). */
+const MAX_REMOTE_DOCUMENTS = 200;
+
 const isUrl = (text: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
 
 function toPath(target: string): string {
@@ -53,6 +57,24 @@ async function readLimited(file: string): Promise<string> {
     if (isApigovError(error)) throw new Error(`cannot read ${error.message}`);
     throw error;
   }
+}
+
+/**
+ * Fetches an http(s) document under the run's remote rules (src/load/fetch-guarded.ts) and the
+ * spec limits. Throws an Error naming `displayName` with the reason; a size refusal is a SpecLoadError.
+ */
+export async function fetchText(url: string, displayName: string): Promise<string> {
+  const context = currentRunContext();
+  let bytes: Uint8Array;
+  try {
+    bytes = await fetchGuarded(url, { trustedOrigins: context.trustedOrigins, maxBytes: context.limits.maxBytes, timeoutMs: context.fetchTimeoutMs, displayName });
+  } catch (error) {
+    if (isApigovError(error)) throw error;
+    throw new Error(`${displayName}: cannot fetch (${(error as Error).message})`);
+  }
+  const text = decodeSpecBytes(bytes, displayName);
+  guardSpecText(text, displayName);
+  return text;
 }
 
 function limitedCommitted(read: (file: string) => string, file: string): string {
@@ -80,6 +102,7 @@ export function createRefReader(options: RefReaderOptions): RefReader {
   const outside = (target: string) =>
     refRoot === undefined ? `${target} is outside the spec's folder ${options.root}; not read` : `${target} is outside --ref-root ${refRoot}; not read`;
   let realRoot: Promise<string> | undefined;
+  let remoteReads = 0;
 
   const readFromDisk = async (target: string): Promise<string> => {
     realRoot ??= fs.realpath(confinedTo);
@@ -108,8 +131,25 @@ export function createRefReader(options: RefReaderOptions): RefReader {
       return options.readCommitted ? readFromRevision(options.readCommitted, target) : readFromDisk(target);
     },
     async readRemote(url) {
-      if (!allowRemote) throw new Error(`${url}: remote references are not fetched`);
-      throw new Error(`${url}: remote references are not fetched`);
+      if (!allowRemote) throw new Error(`${url}: remote references are fetched only with --allow-remote`);
+      // Each document is capped in size and time; the count caps a spec that fans out to thousands.
+      remoteReads += 1;
+      if (remoteReads > MAX_REMOTE_DOCUMENTS) throw new Error(`${url}: not fetched: a spec may reference at most ${MAX_REMOTE_DOCUMENTS} remote documents`);
+      options.onRead?.(url);
+      return fetchText(url, url);
     },
   };
+}
+
+/**
+ * With a ref root (--ref-root, `ref-root:`), every spec must be under it: its refs are confined
+ * to that root, and a spec outside would have none it is inside of. Checked by real path for a
+ * file, by the path as written for a git revision (`committed`).
+ */
+export async function assertUnderRefRoot(file: string, displayName: string, committed = false): Promise<void> {
+  const refRoot = currentRunContext().refRoot;
+  if (refRoot === undefined) return;
+  const root = committed ? path.resolve(refRoot) : await fs.realpath(refRoot);
+  const real = committed ? path.resolve(file) : await fs.realpath(file).catch(() => path.resolve(file));
+  if (!isInside(root, real)) throw new SpecLoadError(`${displayName}: not under --ref-root ${refRoot}; every spec must be inside the folder its $refs are confined to`);
 }

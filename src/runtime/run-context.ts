@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { UsageError } from '../errors.js';
 import { DEFAULT_SPEC_LIMITS, type SpecLimits } from '../load/spec-limits.js';
 
 /**
@@ -15,12 +16,28 @@ export interface RunContext {
   allowRemote: boolean;
   /** --ref-root (absolute): `$ref`ed files may come from anywhere under it instead of the spec's own folder. */
   refRoot?: string;
+  /** Origins of the URLs named on the command line: fetched wherever they resolve, unlike a `$ref`'s or a redirect's. */
+  trustedOrigins: string[];
+  /** Time limit of one remote document, redirects included (APIGOV_FETCH_TIMEOUT, seconds). */
+  fetchTimeoutMs: number;
+}
+
+export const FETCH_TIMEOUT_VARIABLE = 'APIGOV_FETCH_TIMEOUT';
+const DEFAULT_FETCH_TIMEOUT_MS = 15_000;
+
+/** The per-document fetch time limit: 15 s, or APIGOV_FETCH_TIMEOUT seconds (a machine's policy, like the size cap). */
+export function fetchTimeoutFromEnv(env: Record<string, string | undefined>): number {
+  const raw = env[FETCH_TIMEOUT_VARIABLE];
+  if (raw === undefined || raw.trim() === '') return DEFAULT_FETCH_TIMEOUT_MS;
+  const seconds = Number(raw.trim());
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`${FETCH_TIMEOUT_VARIABLE}: must be a number of seconds above 0 (got "${raw}")`);
+  return Math.round(seconds * 1000);
 }
 
 const storage = new AsyncLocalStorage<RunContext>();
 
 export function defaultRunContext(): RunContext {
-  return { limits: { ...DEFAULT_SPEC_LIMITS }, allowRemoteRuleset: false, allowRemote: false };
+  return { limits: { ...DEFAULT_SPEC_LIMITS }, allowRemoteRuleset: false, allowRemote: false, trustedOrigins: [], fetchTimeoutMs: DEFAULT_FETCH_TIMEOUT_MS };
 }
 
 export function withRunContext<T>(context: RunContext, task: () => T): T {

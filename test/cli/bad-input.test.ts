@@ -96,7 +96,7 @@ const RULESET_CASES: Case[] = [
 ];
 
 const CONFIG_CASES: Case[] = [
-  { name: 'an unknown config key', files: { 'apigov.yaml': 'rulez: {}\n' }, argv: [], stderr: 'apigov: <dir>/apigov.yaml:1:1: rulez: unknown key (allowed: ruleset, specs, rules, options, overrides, diff, waivers, baseline)' },
+  { name: 'an unknown config key', files: { 'apigov.yaml': 'rulez: {}\n' }, argv: [], stderr: 'apigov: <dir>/apigov.yaml:1:1: rulez: unknown key (allowed: ruleset, specs, rules, options, overrides, diff, waivers, baseline, ref-root)' },
   {
     name: 'an unknown rule id in config',
     files: { 'apigov.yaml': 'ruleset: spectral:oas\nrules:\n  no-such-rule: warn\n' },

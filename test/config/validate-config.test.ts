@@ -19,7 +19,7 @@ function errorOf(text: string): string {
 
 describe('apigov.yaml validation: each problem with its key path and line:col', () => {
   const cases: Array<[string, string, string]> = [
-    ['an unknown top-level key', 'specs: [a.yaml]\nrulez: {}\n', '/project/apigov.yaml:2:1: rulez: unknown key (allowed: ruleset, specs, rules, options, overrides, diff, waivers, baseline)'],
+    ['an unknown top-level key', 'specs: [a.yaml]\nrulez: {}\n', '/project/apigov.yaml:2:1: rulez: unknown key (allowed: ruleset, specs, rules, options, overrides, diff, waivers, baseline, ref-root)'],
     ['an unknown diff check id', 'diff:\n  fail-on: error\n  rules:\n    foo: warn\n', '/project/apigov.yaml:4:5: diff.rules.foo: unknown check id (run "apigov rules" to list them)'],
     ['a bad diff level', 'diff:\n  rules:\n    response-optional-property-removed: fatal\n', '/project/apigov.yaml:3:5: diff.rules.response-optional-property-removed: must be one of error, warn, info, off (got "fatal")'],
     ['a bad fail-on', 'diff:\n  fail-on: breaking\n', '/project/apigov.yaml:2:3: diff.fail-on: must be one of error, warn, info (got "breaking")'],

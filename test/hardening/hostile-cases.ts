@@ -72,8 +72,16 @@ function refused(file: string, what: string): Expectations {
 }
 
 /** A `$ref` that must not be followed: lint reports invalid-ref with `message`, diff refuses the dangling ref. */
-function unreadableRef(name: string, ref: (context: CaseContext) => string, message: (context: CaseContext) => string | RegExp, extra?: (context: CaseContext) => void): HostileCase {
+function unreadableRef(
+  name: string,
+  ref: (context: CaseContext) => string,
+  message: (context: CaseContext) => string | RegExp,
+  extra?: (context: CaseContext) => void,
+  /** Diff's reason where it differs from lint's (diff resolves absolute paths and file: URLs as such); '' for none. */
+  diffReason?: (context: CaseContext) => string,
+): HostileCase {
   let expectedMessage: string | RegExp = '';
+  let expectedReason = '';
   let refText = '';
   return {
     name,
@@ -81,6 +89,7 @@ function unreadableRef(name: string, ref: (context: CaseContext) => string, mess
     write(context) {
       refText = ref(context);
       expectedMessage = message(context);
+      expectedReason = diffReason ? diffReason(context) : String(expectedMessage);
       extra?.(context);
       write(context.dir, 'api/api.yaml', withSchema(`{$ref: '${refText}'}`));
     },
@@ -88,7 +97,8 @@ function unreadableRef(name: string, ref: (context: CaseContext) => string, mess
       return { code: 1, lintFindings: [{ code: 'invalid-ref', path: 'paths./things.get.responses.200.content.application/json.schema.$ref', message: expectedMessage }] };
     },
     get diff(): Expectation {
-      return { code: 2, stderr: [`apigov: revision: api.yaml: $ref "${refText}" at paths./things.get.responses.200.content.application/json.schema cannot be resolved`] };
+      const reason = expectedReason === '' ? '' : `: ${expectedReason}`;
+      return { code: 2, stderr: [`apigov: revision: api.yaml: $ref "${refText}" at paths./things.get.responses.200.content.application/json.schema cannot be resolved${reason}`] };
     },
   };
 }
@@ -187,18 +197,22 @@ export const HOSTILE_CASES: HostileCase[] = [
     },
     ...refused('api.yaml', ': not a regular file'),
   },
-  unreadableRef('a dangling local $ref', () => '#/components/schemas/Nope', () => "'#/components/schemas/Nope' does not exist"),
+  unreadableRef('a dangling local $ref', () => '#/components/schemas/Nope', () => "'#/components/schemas/Nope' does not exist", undefined, () => ''),
   unreadableRef('a $ref to a missing file', () => './missing.yaml', ({ dir }) => `cannot read ${dir}/api/missing.yaml: file not found`),
   unreadableRef('a ../ $ref out of the folder', () => `../${SECRET_FILE}`, ({ dir }) => `${dir}/${SECRET_FILE} is outside the spec's folder ${dir}/api; not read`),
   // Spectral's resolver joins an absolute path (and a file: URL) onto the spec's folder, so these look there and find nothing.
-  unreadableRef('an absolute $ref', ({ dir }) => `${dir}/${SECRET_FILE}`, ({ dir }) => `cannot read ${dir}/api${dir}/${SECRET_FILE}: file not found`),
-  unreadableRef('a file:// $ref', ({ dir }) => `file://${dir}/${SECRET_FILE}`, ({ dir }) => `cannot read ${dir}/api${dir}/${SECRET_FILE}: file not found`),
+  // Diff takes them as written, and refuses them as outside the folder.
+  unreadableRef('an absolute $ref', ({ dir }) => `${dir}/${SECRET_FILE}`, ({ dir }) => `cannot read ${dir}/api${dir}/${SECRET_FILE}: file not found`, undefined,
+    ({ dir }) => `${dir}/${SECRET_FILE} is outside the spec's folder ${dir}/api; not read`),
+  unreadableRef('a file:// $ref', ({ dir }) => `file://${dir}/${SECRET_FILE}`, ({ dir }) => `cannot read ${dir}/api${dir}/${SECRET_FILE}: file not found`, undefined,
+    ({ dir }) => `${dir}/${SECRET_FILE} is outside the spec's folder ${dir}/api; not read`),
   unreadableRef('a symlink out of the folder', () => './innocent.yaml', ({ dir }) => `${dir}/api/innocent.yaml is outside the spec's folder ${dir}/api; not read`,
     ({ dir }) => { mkdirSync(path.join(dir, 'api'), { recursive: true }); symlinkSync(path.join(dir, SECRET_FILE), path.join(dir, 'api/innocent.yaml')); }),
-  unreadableRef('a $ref to /dev/zero', () => '/dev/zero', ({ dir }) => `cannot read ${dir}/api/dev/zero: file not found`),
+  unreadableRef('a $ref to /dev/zero', () => '/dev/zero', ({ dir }) => `cannot read ${dir}/api/dev/zero: file not found`, undefined,
+    ({ dir }) => `/dev/zero is outside the spec's folder ${dir}/api; not read`),
   unreadableRef('a symlink to /dev/zero inside the folder', () => './zero.yaml', ({ dir }) => `${dir}/api/zero.yaml is outside the spec's folder ${dir}/api; not read`,
     ({ dir }) => { mkdirSync(path.join(dir, 'api'), { recursive: true }); symlinkSync('/dev/zero', path.join(dir, 'api/zero.yaml')); }),
-  unreadableRef('a remote $ref to a loopback listener', ({ listener }) => `${listener}/secret.yaml`, ({ listener }) => `${listener}/secret.yaml: remote references are not fetched`),
+  unreadableRef('a remote $ref to a loopback listener', ({ listener }) => `${listener}/secret.yaml`, ({ listener }) => `${listener}/secret.yaml: remote references are fetched only with --allow-remote`),
   unreadableRef('a $ref to an alias bomb', () => './bomb.yaml#/x-a', ({ dir }) => `cannot read ${dir}/api/bomb.yaml:10:10: YAML aliases expand to more than 1,000,000 nodes (an alias bomb); not parsed`,
     ({ dir }) => write(dir, 'api/bomb.yaml', LOL_BOMB)),
   unreadableRef('a $ref to a deeply nested file', () => './deep.json', ({ dir }) => `cannot read ${dir}/api/deep.json:1:501: nested deeper than 500 levels; not parsed`,
@@ -226,10 +240,21 @@ export const HOSTILE_CASES: HostileCase[] = [
       },
     }),
   // Spectral's schema rule throws on a $ref where a type name belongs; the file fails with the rule named, not as an internal error.
-  spec('a $ref where a type name belongs', 'api.yaml', `${HEAD}paths: {}\ncomponents:\n  schemas:\n    A:\n      properties:\n        b:\n          type: {$ref: ./other.yaml}\n`, {
-    lint: { code: 2, stderr: ['apigov: api.yaml: rule oas3-schema failed at the document root: Cannot resolve external references'] },
-    diff: { code: 2, stderr: ['apigov: revision: api.yaml: $ref "./other.yaml" at components.schemas.A.properties.b.type cannot be resolved'] },
-  }),
+  (() => {
+    let dir = '';
+    return {
+      name: 'a $ref where a type name belongs',
+      spec: 'api.yaml',
+      write: (context: CaseContext) => {
+        dir = context.dir;
+        write(dir, 'api/api.yaml', `${HEAD}paths: {}\ncomponents:\n  schemas:\n    A:\n      properties:\n        b:\n          type: {$ref: ./other.yaml}\n`);
+      },
+      lint: { code: 2, stderr: ['apigov: api.yaml: rule oas3-schema failed at the document root: Cannot resolve external references'] } as Expectation,
+      get diff(): Expectation {
+        return { code: 2, stderr: [`apigov: revision: api.yaml: $ref "./other.yaml" at components.schemas.A.properties.b.type cannot be resolved: cannot read ${dir}/api/other.yaml: file not found`] };
+      },
+    };
+  })(),
   spec('a ReDoS pattern with a matching-length example', 'api.yaml', withSchema(`{type: string, pattern: '^(a+)+$', example: '${'a'.repeat(31)}!'}`),
     { lint: { code: 1, lintFindings: [{ code: 'oas3-valid-schema-example', path: 'paths./things.get.responses.200.content.application/json.schema.example', message: '"example" property must match pattern "^(a+)+$"' }] }, diff: { code: 0, diffOutput: THINGS_ADDED } }),
 ];
