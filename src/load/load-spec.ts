@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { Document } from '@stoplight/spectral-core';
+import type { IParser } from '@stoplight/spectral-parsers';
 import { SpecLoadError, where } from '../errors.js';
 import { detectFormat, type SpecFormat } from './detect-format.js';
 import { guardSpecText } from './guard-spec-text.js';
+import { JsonSpecParser } from './json-spec-parser.js';
 import { parseWithOwnProtoKeys } from './own-proto-keys.js';
 import { readSpecText } from './read-spec-file.js';
 import { SpecParser } from './spec-parser.js';
@@ -42,11 +44,22 @@ function assertApiDescription(document: ParsedDocument, file: string): SpecForma
   throw new SpecLoadError(`${location}: ${detection.problem}`);
 }
 
-/** Spectral's parser, with the limits checked first and `__proto__` keys kept as data. */
-function parseDocument(text: string, source: string, displayName: string): ParsedDocument {
+// Each parser has its own result shape; Document only hands results back to the parser that made them.
+type SpecTextParser = IParser<any>;
+
+/**
+ * A text whose first character is `{` is JSON, or YAML in flow style: the JSON parser takes it
+ * (and hands whatever it cannot read exactly as the YAML parser would to that parser).
+ */
+function parserFor(text: string): SpecTextParser {
+  return /^\s*\{/.test(text) ? JsonSpecParser : SpecParser;
+}
+
+/** Parses with the limits checked first and `__proto__` keys kept as data. */
+function parseDocument(text: string, source: string, displayName: string, parser: SpecTextParser): ParsedDocument {
   guardSpecText(text, displayName);
   try {
-    return parseWithOwnProtoKeys(text, () => new Document(text, SpecParser, source));
+    return parseWithOwnProtoKeys(text, () => new Document(text, parser, source));
   } catch (error) {
     // The depth scan keeps documents shallow; this is the backstop should a parser still recurse too far.
     if (error instanceof RangeError) throw new SpecLoadError(`${displayName}: nested too deeply to parse`, { cause: error });
@@ -54,11 +67,14 @@ function parseDocument(text: string, source: string, displayName: string): Parse
   }
 }
 
-/** Parses spec text (from a file, git or a URL) with every check: limits, syntax, API description. */
-export function parseSpecText(rawText: string, source: string, displayName: string): LoadedSpec {
+/**
+ * Parses spec text (from a file, git or a URL) with every check: limits, syntax, API description.
+ * `parser` is for tests that compare parsers; by default JSON text gets the JSON parser.
+ */
+export function parseSpecText(rawText: string, source: string, displayName: string, parser?: SpecTextParser): LoadedSpec {
   const text = rawText.replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new SpecLoadError(`${displayName}: file is empty`);
-  const document = parseDocument(text, source, displayName);
+  const document = parseDocument(text, source, displayName, parser ?? parserFor(text));
   assertParsed(document, displayName);
   const format = assertApiDescription(document, displayName);
   return { source, document, format };

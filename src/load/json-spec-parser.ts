@@ -1,0 +1,80 @@
+import type { IParser } from '@stoplight/spectral-parsers';
+import type { IDiagnostic, IParserResult } from '@stoplight/types';
+import { locateJsonPath, yamlLineMap } from './json-spec-locations.js';
+import { inSourceKeyOrder } from './json-source-order.js';
+import { JsonTextIndex } from './json-text-index.js';
+import { SpecParser } from './spec-parser.js';
+
+/** What the fast path gives: JSON.parse's data, no syntax tree; positions come from the text on demand. */
+export class JsonParseResult implements IParserResult<unknown, JsonTextIndex, number[]> {
+  readonly diagnostics: IDiagnostic[] = [];
+  private lines?: number[];
+
+  constructor(
+    readonly data: unknown,
+    readonly ast: JsonTextIndex,
+  ) {}
+
+  get lineMap(): number[] {
+    return (this.lines ??= yamlLineMap(this.ast.text));
+  }
+}
+
+type YamlParseResult = ReturnType<typeof SpecParser.parse>;
+export type SpecParseResult = JsonParseResult | YamlParseResult;
+
+/** Members of every object, counted without recursion. */
+function countMembers(data: unknown): number {
+  let count = 0;
+  const pending: unknown[] = [data];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (value === null || typeof value !== 'object') continue;
+    const children = Array.isArray(value) ? value : Object.values(value);
+    if (!Array.isArray(value)) count += children.length;
+    for (const child of children) pending.push(child);
+  }
+  return count;
+}
+
+/**
+ * The JSON texts on which JSON.parse gives exactly what Spectral's YAML parser gives (same values,
+ * no diagnostics): a valid JSON object with no tab (YAML warns about each tab between tokens, and
+ * JSON allows them nowhere else), no duplicate key (YAML reports them), no key `<<` (YAML merges
+ * it) and no colon on a later line than its key (YAML then reads the key as a value of its own).
+ * Returns undefined for any other text.
+ */
+function parseFast(text: string): JsonParseResult | undefined {
+  if (text.includes('\t')) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const index = JsonTextIndex.of(text);
+  const { keys } = index.scan;
+  if (keys.colonOnLaterLine > 0 || keys.mergeKeys > 0 || countMembers(data) !== keys.count) return undefined;
+  return new JsonParseResult(inSourceKeyOrder(data, index), index);
+}
+
+/**
+ * A parser for JSON specs that Spectral's Document takes in place of its YAML parser, with the
+ * same results: the same data (key order included), diagnostics and ranges. On GitHub's 13 MB
+ * description the YAML parser builds a syntax tree of hundreds of MB and makes every mapping a
+ * proxy; this parses with JSON.parse and computes a range only when one is asked for. Any text
+ * outside the class it handles exactly goes to the YAML parser, unchanged.
+ */
+export const JsonSpecParser: IParser<SpecParseResult> = {
+  parse(text: string): SpecParseResult {
+    return parseFast(text) ?? SpecParser.parse(text);
+  },
+  getLocationForJsonPath(result, path, closest) {
+    if (!(result instanceof JsonParseResult)) return SpecParser.getLocationForJsonPath(result, path, closest);
+    // Spectral's YAML parser object drops `closest` (spectral-parsers' yaml.js calls @stoplight/yaml
+    // without it): a path that is not in the document has no range. Same here, so ranges match.
+    return locateJsonPath(result.ast, result.lineMap, path, false);
+  },
+  trapAccess: SpecParser.trapAccess,
+};
