@@ -20,6 +20,9 @@ const MAX_REDIRECTS = 5;
 
 class Refused extends Error {}
 
+/** "a loopback address", "an unspecified address". */
+const describeKind = (kind: string) => `${/^[aeiouIU]/.test(kind) ? 'an' : 'a'} ${kind} address`;
+
 /**
  * A `lookup` for http.request that resolves every address of the host and refuses the connection
  * unless all of them are public. The socket then connects to exactly the addresses checked here,
@@ -30,7 +33,7 @@ function publicOnlyLookup(host: string): LookupFunction {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, '', 4);
       const bad = addresses.find((entry) => nonPublicKind(entry.address) !== undefined);
-      if (bad) return callback(new Refused(`${host} resolves to ${bad.address}, a ${nonPublicKind(bad.address)} address; not fetched`), '', 4);
+      if (bad) return callback(new Refused(`${host} resolves to ${bad.address}, ${describeKind(nonPublicKind(bad.address)!)}; not fetched`), '', 4);
       if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
       callback(null, addresses[0]!.address, addresses[0]!.family);
     });
@@ -42,7 +45,7 @@ function assertReachable(url: URL, trusted: boolean): void {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Refused(`only http and https are fetched (not ${url.protocol})`);
   if (trusted) return;
   const kind = nonPublicKind(url.hostname);
-  if (kind !== undefined && kind !== 'not an IP address') throw new Refused(`${url.hostname} is a ${kind} address; not fetched`);
+  if (kind !== undefined && kind !== 'not an IP address') throw new Refused(`${url.hostname} is ${describeKind(kind)}; not fetched`);
 }
 
 interface Hop {
@@ -101,7 +104,7 @@ export async function fetchGuarded(href: string, options: GuardedFetch): Promise
   let url = new URL(href);
   for (let redirects = 0; ; redirects += 1) {
     const trusted = options.trustedOrigins.includes(url.origin);
-    const hop = url.href === href ? '' : `redirected to ${url.href}: `;
+    const hop = redirects === 0 ? '' : `redirected to ${url.href}: `;
     let result: Hop;
     try {
       assertReachable(url, trusted);

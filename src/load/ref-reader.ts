@@ -136,7 +136,13 @@ export function createRefReader(options: RefReaderOptions): RefReader {
       remoteReads += 1;
       if (remoteReads > MAX_REMOTE_DOCUMENTS) throw new Error(`${url}: not fetched: a spec may reference at most ${MAX_REMOTE_DOCUMENTS} remote documents`);
       options.onRead?.(url);
-      return fetchText(url, url);
+      try {
+        return await fetchText(url, url);
+      } catch (error) {
+        // Spectral puts an error's class name before its message; a plain Error reads as the reason alone.
+        if (isApigovError(error)) throw new Error(`cannot read ${error.message}`);
+        throw error;
+      }
     },
   };
 }
