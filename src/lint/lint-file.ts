@@ -7,7 +7,8 @@ import { currentRunContext } from '../runtime/run-context.js';
 import type { FileFailure, Finding } from '../report/finding.js';
 import { beginActivity, endActivity } from '../runtime/activity.js';
 import { lintSpec } from './lint-spec.js';
-import { findRuleFailure, guardRules, rootMessage } from './rule-guard.js';
+import { FilterFailure, findThrowingFilter, guardFilters } from './filter-guard.js';
+import { RuleFailure, findInCauses, guardAsyncFunctions, guardRules, rootMessage } from './rule-guard.js';
 import type { ResultCache } from './result-cache.js';
 
 const isUrl = (file: string) => /^https?:\/\//i.test(file);
@@ -40,10 +41,19 @@ function cacheIdentity(file: string): string {
 
 export type FileResult = { source: string; findings: Finding[]; cached?: boolean } | { source: string; failure: FileFailure };
 
-/** A rule that threw on this spec is named with the place; anything else is apigov's own bug. */
-function describeUnexpected(error: unknown, displayName: string): string {
-  const failure = findRuleFailure(error);
+/**
+ * A rule that threw or rejected on this spec, or a ruleset's JSONPath filter that threw, is
+ * named with the place; anything else is apigov's own bug.
+ */
+async function describeUnexpected(error: unknown, displayName: string, ruleset: Ruleset): Promise<string> {
+  const failure = findInCauses(error, RuleFailure);
   if (failure) return `${displayName}: ${failure.message}: ${rootMessage(failure.cause)}`;
+  const walk = findInCauses(error, FilterFailure);
+  if (walk) {
+    const filter = await findThrowingFilter(ruleset, walk).catch(() => undefined);
+    const owner = filter ? `rule${filter.rules.length > 1 ? 's' : ''} ${filter.rules.join(', ')}: JSONPath filter ${filter.expression}` : 'a JSONPath filter of the ruleset';
+    return `${displayName}: ${owner} failed at ${walk.at}: ${rootMessage(walk.cause)}`;
+  }
   return `${displayName}: internal error while linting: ${(error as Error)?.message ?? String(error)}`;
 }
 
@@ -57,6 +67,8 @@ export async function lintFile(file: string, cwd: string, ruleset: Ruleset, cach
   // Under --timeout, a run cut short names the file it was on (and the rule, see rule-guard.ts).
   beginActivity(displayName);
   guardRules();
+  guardAsyncFunctions(ruleset);
+  await guardFilters();
   try {
     const text = await readInput(file, displayName);
     const identity = cacheIdentity(file);
@@ -68,7 +80,7 @@ export async function lintFile(file: string, cwd: string, ruleset: Ruleset, cach
     if (![...referenced].some(isUrl)) await cache?.store(identity, text, findings, referenced);
     return { source: file, findings };
   } catch (error) {
-    const message = isApigovError(error) ? error.message : describeUnexpected(error, displayName);
+    const message = isApigovError(error) ? error.message : await describeUnexpected(error, displayName, ruleset);
     return { source: file, failure: { source: file, message } };
   } finally {
     endActivity();

@@ -1,0 +1,95 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Ruleset } from '@stoplight/spectral-core';
+
+/**
+ * A ruleset's JSONPath filter (`$..[?(@.x.y.z)]`) that threw while nimma, the JSONPath engine
+ * Spectral uses, walked a document: where the walk was, and the document it walked.
+ */
+export class FilterFailure extends Error {
+  constructor(
+    readonly at: string,
+    readonly root: unknown,
+    cause: unknown,
+  ) {
+    super(`a JSONPath filter failed at ${at}`, { cause });
+  }
+}
+
+type ScopeClass = { prototype: Record<string, unknown> };
+interface ScopeLike {
+  path: Array<string | number>;
+  root: unknown;
+}
+type NimmaClass = new (expressions: string[], options: object) => { query(input: unknown, callbacks: Record<string, () => void>): void };
+
+const placeOf = (at: Array<string | number>) => at.join('.') || 'the document root';
+
+/**
+ * Tags an error escaping a walk with the path the walk was at — the node the filter was testing
+ * — and the document. nimma compiles every `given` of a ruleset into one walk, so the error
+ * itself names neither the rule nor the place.
+ */
+function tagWalks(Scope: ScopeClass): void {
+  const original = Scope.prototype.traverse as (this: ScopeLike, ...args: unknown[]) => unknown;
+  if (typeof original !== 'function') return;
+  Scope.prototype.traverse = function (this: ScopeLike, ...args: unknown[]) {
+    try {
+      return original.apply(this, args);
+    } catch (error) {
+      throw error instanceof FilterFailure ? error : new FilterFailure(placeOf(this.path), this.root, error);
+    }
+  };
+}
+
+// A variable specifier: nimma's subpaths have no type declarations, and only their shape matters here.
+const importUntyped = (specifier: string): Promise<Record<string, unknown>> => import(specifier);
+
+let installed: Promise<void> | undefined;
+
+/**
+ * Installs the tag on both of nimma's builds once per thread: the modern one (apigov's runner)
+ * and the down-levelled CommonJS one Spectral's runner loads. Internal API: if a build is not
+ * where expected it is left alone, and a throwing filter is reported without its rule, as before.
+ */
+export function guardFilters(): Promise<void> {
+  installed ??= (async () => {
+    const modern: Record<string, unknown> = await importUntyped('nimma/runtime').catch(() => ({}));
+    if (typeof modern.Scope === 'function') tagWalks(modern.Scope as ScopeClass);
+    try {
+      const core = path.dirname(createRequire(import.meta.url).resolve('@stoplight/spectral-core'));
+      const legacy = createRequire(path.join(core, 'index.js'))('nimma/legacy/runtime') as { Scope?: ScopeClass };
+      if (typeof legacy.Scope === 'function') tagWalks(legacy.Scope);
+    } catch {
+      // See above.
+    }
+  })();
+  return installed;
+}
+
+export interface ThrowingFilter {
+  expression: string;
+  /** The enabled rules with that `given`, sorted. */
+  rules: string[];
+}
+
+/**
+ * Which `given` with a filter throws on the document a walk failed on: each one alone, only on
+ * this failure path. undefined when none does alone (then the report names no rule).
+ */
+export async function findThrowingFilter(ruleset: Ruleset, failure: FilterFailure): Promise<ThrowingFilter | undefined> {
+  const { default: Nimma } = (await importUntyped('nimma')) as { default: NimmaClass };
+  const { jsonPathPlus } = await importUntyped('nimma/fallbacks');
+  const rules = Object.values(ruleset.rules).filter((rule) => rule.enabled);
+  const expressions = [...new Set(rules.flatMap((rule) => rule.given.filter((given) => given.includes('?('))))];
+  const expression = expressions.find((candidate) => {
+    try {
+      new Nimma([candidate], { fallback: jsonPathPlus, unsafe: false, output: 'auto', customShorthands: {} }).query(failure.root, { [candidate]: () => undefined });
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (expression === undefined) return undefined;
+  return { expression, rules: rules.filter((rule) => rule.given.includes(expression)).map((rule) => rule.name).sort() };
+}
