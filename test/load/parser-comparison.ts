@@ -99,20 +99,20 @@ export function compareParsers(text: string, rangePaths?: (paths: JsonPath[], da
 
 /**
  * JSON text for a YAML document, keeping its key order (JSON.stringify would list keys like
- * '200' first): the fixtures are YAML, and their JSON twins exercise the JSON parser.
+ * '200' first): the fixtures are YAML, and their JSON twins exercise the JSON parser. Indented
+ * by `indent` spaces, or all on one line when it is 0.
  */
-export function yamlToJsonText(yamlText: string, indent = 2): string {
+export function yamlToJsonText(yamlText: string, indent: number): string {
   const document = YAML.parseDocument(yamlText, { merge: true, uniqueKeys: false });
   const value = document.toJS({ mapAsMap: true, maxAliasCount: -1 }) as unknown;
   const write = (node: unknown, depth: number): string => {
-    const pad = '\n' + ' '.repeat(indent * (depth + 1));
-    const end = '\n' + ' '.repeat(indent * depth);
+    const pad = indent === 0 ? '' : '\n' + ' '.repeat(indent * (depth + 1));
+    const end = indent === 0 ? '' : '\n' + ' '.repeat(indent * depth);
     if (node instanceof Map) {
       if (node.size === 0) return '{}';
       return `{${[...node].map(([key, item]) => `${pad}${JSON.stringify(String(key))}: ${write(item, depth + 1)}`).join(',')}${end}}`;
     }
     if (Array.isArray(node)) return node.length === 0 ? '[]' : `[${node.map((item) => `${pad}${write(item, depth + 1)}`).join(',')}${end}]`;
-    if (node instanceof Date) return JSON.stringify(node.toISOString());
     if (typeof node === 'number' && !Number.isFinite(node)) return JSON.stringify(String(node));
     return JSON.stringify(node) ?? 'null';
   };
