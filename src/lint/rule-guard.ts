@@ -23,8 +23,8 @@ let installed = false;
  * every ruleset: it writes the rule's name to the activity board (so a run cut short by
  * --timeout names it; a no-op without a board), and it tags an exception a rule function throws
  * on an odd document with the rule and the place, which Spectral would otherwise report as an
- * anonymous "Error running Nimma" — also when an async function's promise rejects. It is internal API: if it is not where expected, nothing is
- * wrapped and runs behave as before.
+ * anonymous "Error running Nimma" — also when a function's promise rejects. It is internal API:
+ * if it is not where expected, nothing is wrapped and runs behave as before.
  */
 export function guardRules(): void {
   if (installed) return;
@@ -83,6 +83,8 @@ export function guardAsyncFunctions(ruleset: { rules: Record<string, { name: str
           throw new RuleFailure(rule.name, at, error);
         });
       };
+      // Spectral hangs options schemas and the like on its functions: they travel along.
+      Object.assign(wrapped, original);
       Object.defineProperties(wrapped, { name: { value: original.name }, toString: { value: () => original.toString() } });
       then.function = wrapped;
     }
