@@ -1,0 +1,55 @@
+import { ResolverDepGraph } from '@stoplight/spectral-ref-resolver';
+import type { DepGraph } from 'dependency-graph';
+
+/** What Spectral reads from a graph node: `refMap` maps a place in that document to where its value came from. */
+export interface GraphNodeData {
+  refMap: Record<string, string>;
+  data?: unknown;
+}
+
+type NodeGraph = DepGraph<GraphNodeData>;
+const DepGraphWithOptions = ResolverDepGraph as unknown as new (options: { circular: boolean }) => NodeGraph;
+
+/**
+ * The graph Spectral's DocumentInventory reads (`getNodeData(source).refMap`): the package's own
+ * DepGraph, so it is the same object Spectral expects, filled in the resolver's order. Repeated
+ * edges are dropped here instead of by the package's `indexOf` over a document's every target.
+ */
+export class ResolveGraph {
+  readonly graph: NodeGraph = new DepGraphWithOptions({ circular: true });
+  private readonly edges = new Map<string, Set<string>>();
+
+  hasNode(node: string): boolean {
+    return this.graph.hasNode(node);
+  }
+
+  /** Adds a node unless it exists (with its own empty refMap, as the resolver does). */
+  ensureNode(node: string, data: GraphNodeData = { refMap: {} }): void {
+    if (!this.graph.hasNode(node)) this.graph.addNode(node, data);
+  }
+
+  /** `from` depends on `to` (both exist). */
+  depend(from: string, to: string): void {
+    let targets = this.edges.get(from);
+    if (targets === undefined) this.edges.set(from, (targets = new Set()));
+    if (targets.has(to)) return;
+    targets.add(to);
+    this.graph.addDependency(from, to);
+  }
+
+  /** Records in `node`'s refMap that the value at `fromPointer` came from `to`. */
+  setEdge(node: string, fromPointer: string, to: string): void {
+    if (!this.graph.hasNode(node)) return;
+    const data = this.graph.getNodeData(node) ?? ({} as GraphNodeData);
+    data.refMap ??= {};
+    data.refMap[fromPointer] = to;
+    this.graph.setNodeData(node, data);
+  }
+
+  setData(node: string, value: unknown): void {
+    if (!this.graph.hasNode(node)) return;
+    const data = this.graph.getNodeData(node) ?? ({} as GraphNodeData);
+    data.data = value;
+    this.graph.setNodeData(node, data);
+  }
+}
