@@ -1,6 +1,6 @@
 import type { ILocation, JsonPath } from '@stoplight/types';
 import type { JsonTextIndex } from './json-text-index.js';
-import { isJsonSpace } from './json-text-scan.js';
+import { isJsonSpace } from './json-tokens.js';
 import { lineForPosition } from './stoplight-yaml.js';
 
 /**

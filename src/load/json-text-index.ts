@@ -1,4 +1,5 @@
-import { decodeString, isJsonSpace, literalEnd, scanJsonText, stringEnd, type JsonTextScan } from './json-text-scan.js';
+import { scanJsonText, type JsonTextScan } from './json-text-scan.js';
+import { decodeString, isJsonSpace, literalEnd, stringEnd } from './json-tokens.js';
 
 const OPEN_BRACE = 123;
 const OPEN_BRACKET = 91;

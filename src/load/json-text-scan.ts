@@ -9,8 +9,8 @@
  * JSON.parse, which is the judge of syntax.
  */
 
-const SPACE = 32;
-const TAB = 9;
+import { decodeString, isJsonSpace, literalEnd, stringEnd } from './json-tokens.js';
+
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
@@ -52,42 +52,12 @@ export interface JsonTextScan {
   outOfOrder: OutOfOrderObject[];
 }
 
-/** JSON's whitespace: space, line feed, carriage return, tab. */
-export function isJsonSpace(c: number): boolean {
-  return c === SPACE || c === LF || c === CR || c === TAB;
-}
-
 /** The array index a key names, or -1 when it is not one ("01", "-1" and "4294967295" are not). */
 function arrayIndexOf(key: string): number {
   if (key === '0') return 0;
   if (!/^[1-9][0-9]{0,9}$/.test(key)) return -1;
   const index = Number(key);
   return index < ARRAY_INDEX_LIMIT ? index : -1;
-}
-
-/** Offset just after the string literal that starts (with its quote) at `start`; -1 when it never closes. */
-export function stringEnd(text: string, start: number): number {
-  let end = text.indexOf('"', start + 1);
-  while (end !== -1) {
-    let backslashes = 0;
-    while (text.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes += 1;
-    if (backslashes % 2 === 0) return end + 1;
-    end = text.indexOf('"', end + 1);
-  }
-  return -1;
-}
-
-/** Offset just after the number, true, false or null starting at `start` (the next delimiter). */
-export function literalEnd(text: string, start: number): number {
-  let end = start;
-  for (let c = text.charCodeAt(end); end < text.length && !isJsonSpace(c) && c !== COMMA && c !== CLOSE_BRACE && c !== CLOSE_BRACKET; c = text.charCodeAt(end)) end += 1;
-  return end;
-}
-
-/** The decoded text of a key or string literal spanning [start, end) with its quotes. */
-export function decodeString(text: string, start: number, end: number): string {
-  const raw = text.slice(start + 1, end - 1);
-  return raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
 }
 
 /** Per open container, indexed by nesting level (the top-level value is level 0). */
