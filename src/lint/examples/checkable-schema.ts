@@ -1,23 +1,22 @@
-import { createRequire } from 'node:module';
+import { INERT, ASSERTIONS } from './ajv-assertions.js';
+import { APPLICATORS } from './ajv-error-walk.js';
 import { registersIds } from './ajv-ids.js';
+import { compileFailure } from './compile-failure.js';
 import { isObject, pattern, type Schema } from './draft4-check.js';
+import { spectralAjv } from './spectral-ajv.js';
 
-const require = createRequire(import.meta.url);
-type MetaValidator = { validateSchema(schema: unknown): boolean };
-const Ajv04 = (require('ajv-draft-04') as { default: new (options: object) => MetaValidator }).default;
-
-/** Keywords whose presence sends the schema to ajv itself: references, ids, and draft-06+ applicators. */
-const DELEGATED = ['$ref', 'id', '$id', '$schema', 'if', 'then', 'else', 'contains', 'propertyNames'];
+/** Keywords outside ajv's rule table that still send the schema to ajv itself: ids and the meta-schema pointer. */
+const DELEGATED = ['id', '$id', '$schema'];
 const SINGLE_SUBSCHEMA = ['additionalItems', 'additionalProperties', 'not', 'items'];
 const SUBSCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'items'];
 const SUBSCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs', 'dependencies'];
+/** ajv keywords the stand-in checks cover; any other in ajv's table ($ref, if, contains, formatMaximum, …) is left to ajv. */
+const COVERED = new Set([...INERT, ...Object.keys(ASSERTIONS), ...APPLICATORS]);
 
-let meta: MetaValidator | undefined;
-/** The draft-04 meta-schema check ajv runs before compiling (same class and options as Spectral's). */
+/** The draft-04 meta-schema check ajv runs before compiling, on an instance configured as Spectral's (formats included: `pattern` must be a "regex"). */
 function metaValid(schema: Schema): boolean {
-  meta ??= new Ajv04({ meta: true, strict: false, allowUnionTypes: true, unicodeRegExp: false, logger: false });
   try {
-    return meta.validateSchema(schema) === true;
+    return spectralAjv().validateSchema(schema) === true;
   } catch {
     return false;
   }
@@ -38,14 +37,14 @@ function jsonSafe(value: unknown, depth = 0): boolean {
   return depth < 64 && Object.values(value).every((item) => jsonSafe(item, depth + 1));
 }
 
-/** What ajv would reject at compile time, beyond the meta-schema: nullable misuse, broken patterns, mistyped keyword values. */
+/**
+ * What ajv would reject at compile time, beyond the meta-schema and `nullable` misuse (see
+ * compile-failure.ts): broken patterns, mistyped keyword values, keywords the stand-in does not cover.
+ */
 function fragmentCheckable(schema: Schema): boolean {
-  if (DELEGATED.some((keyword) => keyword in schema)) return false;
-  if (schema.nullable !== undefined) {
-    if (typeof schema.nullable !== 'boolean' || schema.type === undefined) return false;
-    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-    if (types.includes('null') && schema.nullable === false) return false;
-  }
+  const all = spectralAjv().RULES.all;
+  for (const key in schema) if ((all[key] && !COVERED.has(key)) || DELEGATED.includes(key)) return false;
+  if (schema.nullable !== undefined && typeof schema.nullable !== 'boolean') return false;
   if (schema.format !== undefined && typeof schema.format !== 'string') return false;
   // Spectral validates against a JSON copy of the schema, where NaN and Infinity become null.
   if (!jsonSafe(schema.enum) || !jsonSafe(schema.const)) return false;
@@ -81,20 +80,34 @@ function treeCheckable(schema: Schema, path: Set<object>): boolean {
   return verdict;
 }
 
-const verdicts = new WeakMap<object, boolean>();
+/** How a schema's examples can be judged without ajv: checked by the stand-in, failing to compile (with ajv's message), or not at all. */
+export type SchemaStanding = { checkable: true } | { compileError: string } | undefined;
+
+const standings = new WeakMap<object, SchemaStanding | null>();
 
 /**
- * Whether {@link matches} judges examples against this schema exactly as ajv would: the schema
- * passes the meta-schema and holds nothing ajv would resolve, refuse, remember across
- * compilations or treat beyond draft-04.
+ * Whether the stand-ins judge examples against this schema exactly as ajv would: the schema
+ * passes the meta-schema and holds nothing ajv would resolve, remember across compilations or
+ * treat beyond draft-04; if ajv would then still refuse to compile it, with which message.
  * Memoized per schema object: a resolved document shares one object per referenced schema.
  */
-export function isCheckable(schema: unknown): schema is Schema {
-  if (!isObject(schema)) return false;
-  let verdict = verdicts.get(schema);
-  if (verdict === undefined) {
-    verdict = treeCheckable(schema, new Set()) && !registersIds(schema) && metaValid(schema);
-    verdicts.set(schema, verdict);
+export function schemaStanding(schema: unknown): SchemaStanding {
+  if (!isObject(schema)) return undefined;
+  let standing = standings.get(schema);
+  if (standing === undefined) {
+    standing = null;
+    if (treeCheckable(schema, new Set()) && !registersIds(schema) && metaValid(schema)) {
+      const failure = compileFailure(schema);
+      if (failure === undefined) standing = { checkable: true };
+      else if (failure !== 'ambiguous') standing = { compileError: failure };
+    }
+    standings.set(schema, standing);
   }
-  return verdict;
+  return standing ?? undefined;
+}
+
+/** Whether {@link matches} and {@link ajvErrors} judge examples against this schema exactly as ajv would. */
+export function isCheckable(schema: unknown): schema is Schema {
+  const standing = schemaStanding(schema);
+  return standing !== undefined && 'checkable' in standing;
 }

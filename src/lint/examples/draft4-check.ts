@@ -1,11 +1,10 @@
 import { createRequire } from 'node:module';
+import { formatCheck } from './spectral-ajv.js';
 
 const require = createRequire(import.meta.url);
-// The very helpers ajv's generated code calls, so lengths, equality and formats mean what they mean there.
-const equal = (require('ajv/dist/runtime/equal') as { default: (a: unknown, b: unknown) => boolean }).default;
-const ucs2length = (require('ajv/dist/runtime/ucs2length') as { default: (s: string) => number }).default;
-type FormatDefinition = RegExp | ((value: unknown) => boolean) | { type?: string; validate: RegExp | ((value: unknown) => boolean) } | true;
-const FORMATS = (require('ajv-formats/dist/formats') as { fullFormats: Record<string, FormatDefinition> }).fullFormats;
+// The very helpers ajv's generated code calls, so lengths and equality mean what they mean there.
+export const equal = (require('ajv/dist/runtime/equal') as { default: (a: unknown, b: unknown) => boolean }).default;
+export const ucs2length = (require('ajv/dist/runtime/ucs2length') as { default: (s: string) => number }).default;
 
 export type Schema = Record<string, unknown>;
 
@@ -31,7 +30,7 @@ export function isObject(data: unknown): data is Record<string, unknown> {
   return data !== null && typeof data === 'object' && !Array.isArray(data);
 }
 
-function hasType(data: unknown, type: unknown): boolean {
+export function hasType(data: unknown, type: unknown): boolean {
   switch (type) {
     case 'null':
       return data === null;
@@ -60,20 +59,15 @@ function typeMatches(schema: Schema, data: unknown): boolean {
 }
 
 /** ajv looks properties up with `data[name] !== undefined`; a name that reaches the prototype is not JSON any more. */
-function propertyOf(data: Record<string, unknown>, name: string): unknown {
+export function propertyOf(data: Record<string, unknown>, name: string): unknown {
   const value = data[name];
   if (value !== undefined && !Object.prototype.hasOwnProperty.call(data, name)) throw new Undecidable(name);
   return value;
 }
 
 function formatMatches(name: string, data: unknown): boolean {
-  const definition = FORMATS[name];
-  if (definition === undefined || definition === true) return true;
-  const isRecord = typeof definition === 'object' && !(definition instanceof RegExp);
-  const test = isRecord ? definition.validate : definition;
-  const type = (isRecord && definition.type) || 'string';
-  if (typeof data !== type) return true;
-  return typeof test === 'function' ? test(data) : test.test(data as string);
+  const check = formatCheck(name);
+  return check === null || typeof data !== check.type || check.test(data);
 }
 
 function numberMatches(schema: Schema, data: number): boolean {
@@ -117,7 +111,7 @@ function arrayMatches(schema: Schema, data: unknown[], relax: RequiredRelaxation
   return true;
 }
 
-function isRequired(schema: Schema, name: string, relax: RequiredRelaxation): boolean {
+export function isRequired(schema: Schema, name: string, relax: RequiredRelaxation): boolean {
   if (relax === 'none' || !isObject(schema.properties)) return true;
   const property = schema.properties[name];
   return !(isObject(property) && property[relax] === true);

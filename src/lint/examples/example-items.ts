@@ -1,9 +1,9 @@
 /**
- * The values Spectral's `oasExample` function validates for one target, and which `required`
- * entries it relaxes — the same choices as spectral-rulesets 1.x makes, restated so the fast
- * path looks at exactly the examples the slow one would.
+ * The values Spectral's `oasExample` function validates for one target, where it reports them,
+ * and which `required` entries it relaxes — the same choices as spectral-rulesets 1.x makes,
+ * restated so the fast path looks at exactly the examples the slow one would.
  */
-import { isObject, type RequiredRelaxation } from './draft4-check.js';
+import type { RequiredRelaxation } from './draft4-check.js';
 
 export interface ExampleOptions {
   oasVersion: 2 | 3;
@@ -11,7 +11,12 @@ export interface ExampleOptions {
   type: 'media' | 'schema';
 }
 
-type Path = (string | number)[];
+export type Path = (string | number)[];
+
+export interface ExampleItem {
+  value: unknown;
+  path: Path;
+}
 
 const REQUEST_MEDIA: Record<2 | 3, string[][]> = {
   2: [],
@@ -29,6 +34,9 @@ const RESPONSE_MEDIA: Record<2 | 3, string[][]> = {
 };
 const SCHEMA_FIELDS: Record<2 | 3, string[]> = { 2: ['example', 'x-example', 'default'], 3: ['example', 'default'] };
 
+/** Spectral's notion of an object here: arrays count. */
+const isObjectLike = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
+
 function under(path: Path, prefixes: string[][]): boolean {
   return prefixes.some((prefix) => prefix.every((segment, index) => segment === '*' || segment === path[index]));
 }
@@ -40,16 +48,20 @@ export function relaxationFor(options: ExampleOptions, path: Path): RequiredRela
   return 'none';
 }
 
-/** Every example value the rule validates for this target (`undefined` where Spectral reports a missing value). */
-export function exampleValues(target: Record<string, unknown>, options: ExampleOptions): unknown[] {
-  if (options.type === 'schema') return SCHEMA_FIELDS[options.oasVersion].filter((field) => field in target).map((field) => target[field]);
-  // An `example` hides `examples`: Spectral stops at the first field present.
-  if (options.oasVersion === 3 && 'example' in target) return [target.example];
-  const values: unknown[] = [];
-  if (!('examples' in target) || !isObject(target.examples)) return values;
-  for (const example of Object.values(target.examples)) {
-    if (options.oasVersion === 2) values.push(example);
-    else if (isObject(example) && !('externalValue' in example)) values.push(example.value);
+/** Every example the rule validates for this target, with its path (value `undefined` where Spectral reports a missing one). */
+export function exampleItems(target: Record<string, unknown>, options: ExampleOptions, path: Path): ExampleItem[] {
+  if (options.type === 'schema') {
+    return SCHEMA_FIELDS[options.oasVersion].filter((field) => field in target).map((field) => ({ value: target[field], path: [...path, field] }));
   }
-  return values;
+  // An `example` hides `examples` (OpenAPI 3): Spectral stops at the first field present.
+  if (options.oasVersion === 3 && 'example' in target) return [{ value: target.example, path: [...path, 'example'] }];
+  const examples = target.examples;
+  if (!('examples' in target) || !isObjectLike(examples)) return [];
+  const items: ExampleItem[] = [];
+  for (const key of Object.keys(examples)) {
+    const example = examples[key];
+    if (options.oasVersion === 2) items.push({ value: example, path: [...path, 'examples', key] });
+    else if (isObjectLike(example) && !('externalValue' in example)) items.push({ value: example.value, path: [...path, 'examples', key, 'value'] });
+  }
+  return items;
 }

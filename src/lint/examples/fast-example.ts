@@ -1,10 +1,12 @@
 import { createRequire } from 'node:module';
 import type { Ruleset } from '@stoplight/spectral-core';
 import { oas2, oas3_0, oas3_1, oas3_2 } from '@stoplight/spectral-formats';
-import { isCheckable } from './checkable-schema.js';
+import { ajvErrors } from './ajv-error-walk.js';
+import { schemaStanding } from './checkable-schema.js';
 import { isObject, matches, Undecidable, type Schema } from './draft4-check.js';
-import { exampleValues, relaxationFor, type ExampleOptions } from './example-items.js';
+import { exampleItems, relaxationFor, type ExampleOptions } from './example-items.js';
 import { oas2View } from './oas2-view.js';
+import { mustExist, resultsFor, type SpectralResult } from './spectral-results.js';
 
 const require = createRequire(import.meta.url);
 type RuleFunction = ((this: unknown, input: unknown, options: unknown, context: ExampleContext) => unknown) & Record<string, unknown>;
@@ -16,37 +18,47 @@ export interface ExampleContext {
 /** Spectral's own function, which the fast one falls back to. */
 export const oasExample = (require('@stoplight/spectral-rulesets/dist/oas/functions/oasExample') as { default: RuleFunction }).default;
 
-/** The schema Spectral would validate against, when it is one the draft-04 check covers. */
-function checkableSchema(target: Record<string, unknown>, options: ExampleOptions, formats: Set<unknown>): Schema | undefined {
+/** The schema Spectral would validate against (for Swagger 2.0, its rewritten copy); undefined for OpenAPI 3.1+ and schemas it cannot copy. */
+function validatedSchema(target: Record<string, unknown>, options: ExampleOptions, formats: Set<unknown>): Schema | undefined {
   const schema = options.schemaField === '$' ? target : target[options.schemaField];
   if (!isObject(schema)) return undefined;
   // The dialect choice of Spectral's oasSchema: 3.1 and later validate with draft 2020-12 (left
   // to ajv); 3.0 and the rest with draft-04, Swagger 2.0 after turning x-nullable into nullable.
   if (formats.has(oas3_2) || formats.has(oas3_1)) return undefined;
-  const view = !formats.has(oas3_0) && formats.has(oas2) ? oas2View(schema) : schema;
-  return view !== undefined && isCheckable(view) ? view : undefined;
+  return !formats.has(oas3_0) && formats.has(oas2) ? oas2View(schema) : schema;
 }
 
-export type ExampleVerdict = 'valid' | 'invalid' | 'delegated';
-
 /**
- * 'valid' when every example of the target is valid (then ajv would report nothing either),
- * 'invalid' when one is not, 'delegated' when the schema or an example is beyond the draft-04 check.
+ * What became of a target: 'valid' (Spectral reports nothing), 'invalid' with the very results
+ * Spectral's function returns, or 'delegated' to that function (a schema or example beyond the
+ * stand-ins).
  */
-export function judgeExamples(target: unknown, options: ExampleOptions, context: ExampleContext): ExampleVerdict {
+export type Judgement = { verdict: 'valid' } | { verdict: 'invalid'; results: SpectralResult[] } | { verdict: 'delegated' };
+export type ExampleVerdict = Judgement['verdict'];
+
+const VALID: Judgement = { verdict: 'valid' };
+const DELEGATED: Judgement = { verdict: 'delegated' };
+
+export function judgeExamples(target: unknown, options: ExampleOptions, context: ExampleContext): Judgement {
   const formats = context.document.formats;
-  if (!isObject(target) || !formats) return 'delegated';
-  const schema = checkableSchema(target, options, formats);
-  if (schema === undefined) return 'delegated';
+  if (!isObject(target) || !formats) return DELEGATED;
+  const schema = validatedSchema(target, options, formats);
+  const standing = schema && schemaStanding(schema);
+  if (!schema || !standing) return DELEGATED;
+  const items = exampleItems(target, options, context.path);
+  if (items.length === 0) return VALID;
+  if ('compileError' in standing) {
+    // ajv refuses the schema: Spectral reports its message once per example.
+    return { verdict: 'invalid', results: items.map((item) => (item.value === undefined ? mustExist(item.path) : { message: standing.compileError, path: item.path })) };
+  }
   const relax = relaxationFor(options, context.path);
   try {
-    for (const value of exampleValues(target, options)) {
-      if (value === undefined) return 'delegated';
-      if (!matches(schema, value, relax)) return 'invalid';
-    }
-    return 'valid';
+    if (items.every((item) => item.value !== undefined && matches(schema, item.value, relax))) return VALID;
+    const results = items.flatMap((item) => (item.value === undefined ? [mustExist(item.path)] : resultsFor(schema, item, ajvErrors(schema, item.value, relax))));
+    // The interpreter errs on the strict side in a few corners of ajv's code (see ajv-error-walk.ts); the error list decides.
+    return results.length > 0 ? { verdict: 'invalid', results } : VALID;
   } catch (error) {
-    if (error instanceof Undecidable) return 'delegated';
+    if (error instanceof Undecidable) return DELEGATED;
     throw error;
   }
 }
@@ -54,13 +66,18 @@ export function judgeExamples(target: unknown, options: ExampleOptions, context:
 /**
  * Spectral's `oasExample` compiles an ajv validator for every schema it meets — on GitHub's
  * description over two thousand of them, most of the lint time — although nearly every example
- * is valid. This stand-in first checks the examples with an interpreter that agrees with ajv
- * on the schemas it accepts (differential-tested against ajv on real specs); only a target with
- * an invalid example, or a schema beyond that interpreter, goes to Spectral's function, which
- * then produces the very findings it always did.
+ * is valid. This stand-in checks the examples with an interpreter that agrees with ajv on the
+ * schemas it accepts, and for invalid ones replays ajv's error list and Spectral's wording of
+ * it (differential-tested against Spectral's function on real specs); only a schema or example
+ * beyond those goes to Spectral's function.
  */
 const fastOasExample = function (this: unknown, target: unknown, options: unknown, context: ExampleContext): unknown {
-  if (judgeExamples(target, options as ExampleOptions, context) === 'valid') return undefined;
+  if (!isObject(target)) return oasExample.call(this, target, options, context);
+  // As Spectral's wrapper does for an object input: check the options (it throws on bad ones).
+  (oasExample.validator as (options: unknown) => void)(options);
+  const judgement = judgeExamples(target, options as ExampleOptions, context);
+  if (judgement.verdict === 'valid') return undefined;
+  if (judgement.verdict === 'invalid') return judgement.results;
   return oasExample.call(this, target, options, context);
 } as RuleFunction;
 Object.assign(fastOasExample, oasExample);
