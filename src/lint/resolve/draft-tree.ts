@@ -59,6 +59,10 @@ export class DraftSession {
 
   constructor(private readonly base: unknown) {
     this.root = isPlainContainer(base) ? new Draft(base, undefined) : undefined;
+    // immer's produce refuses an object it cannot draft (one whose prototype a parser swapped), and so Spectral fails.
+    if (this.root === undefined && isObjectLike(base)) {
+      throw new Error(`[Immer] produce can only be called on things that are draftable: plain objects, arrays, Map, Set or classes that are marked with '[immerable]: true'. Got '${String(base)}'`);
+    }
   }
 
   /** The tree as it was before this session (immer's `original`). */
