@@ -112,7 +112,9 @@ class AjvErrorWalk {
   }
 
   private typeError(schema: Schema, place: Place): void {
-    this.report('type', { params: { type: schema.type }, message: `must be ${schema.type}` }, place);
+    // Compiling, ajv pushes "null" into a nullable schema's own `type` array (a lone type string it copies first).
+    const type = Array.isArray(schema.type) ? schemaTypes(schema) : schema.type;
+    this.report('type', { params: { type }, message: `must be ${type}` }, place);
   }
 
   private sub(place: Place, schemaPath: string, dataKey?: string | number, changes: Partial<Place> = {}): Place {
@@ -254,10 +256,9 @@ class AjvErrorWalk {
     if (extra !== false && (!isObject(extra) || !hasRules(extra))) return true;
     const start = this.errors.length;
     const properties = isObject(schema.properties) ? schema.properties : {};
-    const names = Object.keys(properties).filter((name) => name !== '__proto__');
     const patterns = isObject(schema.patternProperties) ? copiedKeys(schema.patternProperties).map((source) => new RegExp(source, '')) : [];
-    // ajv looks a name up among more than eight properties, and compares it to eight or fewer.
-    const declared = (key: string) => (names.length > 8 ? Object.prototype.hasOwnProperty.call(properties, key) : names.includes(key));
+    // (ajv compares "__proto__" differently with up to eight properties; such data is undecidable here anyway.)
+    const declared = (key: string) => Object.prototype.hasOwnProperty.call(properties, key);
     for (const key in data) {
       if (declared(key) || patterns.some((regex) => regex.test(key))) continue;
       if (extra === false) {
