@@ -1,10 +1,22 @@
 import path from 'node:path';
-import { Spectral, type Ruleset } from '@stoplight/spectral-core';
+import { Spectral, type IRuleResult, type Ruleset } from '@stoplight/spectral-core';
 import type { LoadedSpec } from '../load/load-spec.js';
 import type { Finding, Severity } from '../report/finding.js';
+import { runDocument } from './engine/run-document.js';
 import { useFastExampleValidation } from './examples/fast-example.js';
 import { internExampleSchemas } from './intern-example-schemas.js';
 import { createLintResolver } from './resolve/lint-resolver.js';
+
+/**
+ * apigov's runner (src/lint/engine) returns what Spectral's `run` returns, faster;
+ * APIGOV_ENGINE=spectral runs Spectral's own, for the parity test and for comparison.
+ */
+async function runRules(document: LoadedSpec['document'], resolver: unknown, ruleset: Ruleset): Promise<IRuleResult[]> {
+  if (process.env.APIGOV_ENGINE !== 'spectral') return runDocument(document, resolver, ruleset);
+  const spectral = new Spectral({ resolver: resolver as never });
+  spectral.setRuleset(ruleset);
+  return spectral.run(document, { ignoreUnknownFormat: false });
+}
 
 /**
  * Runs a ruleset over one parsed spec and maps Spectral's results to findings. The files its
@@ -13,9 +25,8 @@ import { createLintResolver } from './resolve/lint-resolver.js';
 export async function lintSpec(spec: LoadedSpec, ruleset: Ruleset, referenced?: Set<string>): Promise<Finding[]> {
   internExampleSchemas();
   useFastExampleValidation(ruleset);
-  const spectral = new Spectral({ resolver: createLintResolver(path.dirname(spec.source), (file) => referenced?.add(file)) as never });
-  spectral.setRuleset(ruleset);
-  const results = await spectral.run(spec.document, { ignoreUnknownFormat: false });
+  const resolver = createLintResolver(path.dirname(spec.source), (file) => referenced?.add(file));
+  const results = await runRules(spec.document, resolver, ruleset);
   return results.map((result) => ({
     ruleId: String(result.code),
     severity: result.severity as Severity,

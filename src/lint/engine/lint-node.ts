@@ -1,0 +1,144 @@
+import type { IRuleResult } from '@stoplight/spectral-core';
+import runtime from '@stoplight/spectral-runtime';
+import { setActivityDetail } from '../../runtime/activity.js';
+import { RuleFailure } from '../rule-guard.js';
+import { getLintTargets, interpolate, type Inventory } from './spectral-internals.js';
+
+// A CommonJS module whose exports Node cannot list for named imports.
+const { decodeSegmentFragment, getClosestJsonPath, printPath, PrintStyle } = runtime;
+
+type Segment = string | number;
+type RuleFunction = (input: unknown, options: unknown, context: FunctionContext) => unknown;
+type FunctionResult = { message: string; path?: Segment[] };
+
+/** The parts of Spectral's Rule the runner uses. */
+export interface RunnableRule {
+  name: string;
+  resolved: boolean;
+  message: string | null;
+  description: string | null;
+  severity: number;
+  documentationUrl: string | null;
+  then: { field?: string; function: RuleFunction; functionOptions?: unknown }[];
+  getSeverityForSource(source: string, path: Segment[]): number;
+}
+
+interface FunctionContext {
+  document: Inventory['document'];
+  documentInventory: Inventory;
+  rule: RunnableRule;
+  path: Segment[];
+}
+
+/** What one run accumulates; `seen` holds the fingerprints of results already kept. */
+export interface RunState {
+  inventory: Inventory;
+  results: IRuleResult[];
+  seen: Set<string>;
+  promises: Promise<unknown>[];
+}
+
+function valueAt(data: unknown, path: Segment[]): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (current === null || current === undefined) return undefined;
+    current = (current as Record<Segment, unknown>)[segment];
+  }
+  return current;
+}
+
+function isError(value: unknown): value is Error {
+  return value instanceof Error || Object.prototype.toString.call(value) === '[object Error]';
+}
+
+/**
+ * Spectral's result identity (code, place, file, message): its runner drops later results with
+ * the same one. A shared component reached through hundreds of `$ref`s yields the same result
+ * hundreds of times; recognising the repeat before computing its range is what saves the time.
+ */
+function fingerprint(result: Omit<IRuleResult, 'range'>, range: () => IRuleResult['range']): string {
+  let id = String(result.code);
+  id += result.path.length > 0 ? JSON.stringify(result.path) : JSON.stringify(range());
+  if (result.source !== undefined) id += result.source;
+  if (result.message !== undefined) id += result.message;
+  return id;
+}
+
+/** Turns one function's results into findings the way Spectral does: mapped back through `$ref`s to the file and place they came from. */
+function keepResults(state: RunState, rule: RunnableRule, targetPath: Segment[], results: FunctionResult[]): void {
+  const { inventory } = state;
+  for (const result of results) {
+    const escapedPath = (result.path ?? targetPath).map(decodeSegmentFragment);
+    const item = inventory.findAssociatedItemForPath(escapedPath, rule.resolved);
+    const path = item?.path ?? getClosestJsonPath(inventory.resolved, escapedPath);
+    // undefined when the place maps to no document, null for a document without a file name.
+    const source = item?.document.source;
+    const document = item?.document ?? inventory.document;
+    const vars: Record<string, unknown> = {
+      property:
+        item?.missingPropertyPath !== undefined && item.missingPropertyPath.length > path.length
+          ? printPath(item.missingPropertyPath.slice(path.length - 1), PrintStyle.Dot)
+          : path.length > 0
+            ? path[path.length - 1]
+            : '',
+      error: result.message,
+      path: printPath(path, PrintStyle.EscapedPointer),
+      description: rule.description,
+      value: path.length === 0 ? document.data : valueAt(document.data, path),
+    };
+    const resultMessage = interpolate(result.message, vars);
+    vars.error = resultMessage;
+    const severity = typeof source === 'string' ? rule.getSeverityForSource(source, path) : rule.severity;
+    if (severity === -1) continue;
+    const message = (rule.message === null ? (rule.description ?? resultMessage) : interpolate(rule.message, vars)).trim();
+    let range: IRuleResult['range'] | undefined;
+    const rangeOf = (): IRuleResult['range'] => (range ??= document.getRangeForJsonPath(path, true) ?? DEFAULT_RANGE);
+    const partial = { code: rule.name, message, path, severity: severity as IRuleResult['severity'], ...(source !== null ? { source } : null) };
+    const id = fingerprint(partial as Omit<IRuleResult, 'range'>, rangeOf);
+    if (state.seen.has(id)) continue;
+    state.seen.add(id);
+    state.results.push({ ...partial, range: rangeOf(), documentationUrl: rule.documentationUrl ?? undefined } as IRuleResult);
+  }
+}
+
+const DEFAULT_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function runFunctions(state: RunState, node: { path: Segment[]; value: unknown }, rule: RunnableRule): void {
+  const givenPath = node.path.length > 0 && node.path[0] === '$' ? node.path.slice(1) : node.path.slice();
+  const context: FunctionContext = { document: state.inventory.document, documentInventory: state.inventory, rule, path: givenPath };
+  for (const then of rule.then) {
+    for (const target of getLintTargets(node.value, then.field)) {
+      context.path = target.path.length > 0 ? [...givenPath, ...target.path] : givenPath;
+      let results: unknown;
+      try {
+        results = then.function(target.value, then.functionOptions ?? null, context);
+      } catch (error) {
+        throw new Error(`Function "${then.function.name}" threw an exception${isError(error) ? `: ${error.message}` : ''}`, { cause: error });
+      }
+      if (results === undefined) continue;
+      if (typeof (results as Promise<unknown>).then === 'function') {
+        const { path } = context;
+        state.promises.push(
+          (results as Promise<FunctionResult[] | undefined>).then((settled) => settled !== undefined && keepResults(state, rule, path, settled)),
+        );
+      } else {
+        keepResults(state, rule, context.path, results as FunctionResult[]);
+      }
+    }
+  }
+}
+
+/**
+ * Runs one rule's functions on one matched node, as Spectral's own runner does. The rule's name
+ * goes to the activity board (a run cut short by --timeout names it) and an exception names the
+ * rule and the place.
+ */
+export function lintNode(state: RunState, node: { path: Segment[]; value: unknown }, rule: RunnableRule): void {
+  setActivityDetail(`running rule ${rule.name}`);
+  try {
+    runFunctions(state, node, rule);
+  } catch (error) {
+    const at = node.path.filter((segment) => segment !== '$').join('.') || 'the document root';
+    throw new RuleFailure(rule.name, at, error);
+  }
+}
