@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { createActivityBoard, readActivities, type Activity } from '../runtime/activity.js';
 import type { Io } from './io.js';
+import { LINT_THREAD_STACK_MB } from '../runtime/stack-size.js';
 
 // Run from TypeScript sources (the test runner), the worker is the built one: `npm test` builds first.
 const WORKER = new URL(import.meta.url.endsWith('.ts') ? '../../dist/cli/timed-run-worker.js' : './timed-run-worker.js', import.meta.url);
@@ -23,6 +24,7 @@ function describe(activity: Activity | undefined, seconds: number): string {
 export function runWithTimeout(argv: string[], io: Io, seconds: number): Promise<number> {
   const board = createActivityBoard();
   const worker = new Worker(WORKER, {
+    resourceLimits: { stackSizeMb: LINT_THREAD_STACK_MB },
     workerData: { argv, cwd: io.cwd, env: { ...io.env }, isTTY: io.isTTY, stderrIsTTY: io.stderrIsTTY, board },
   });
   return new Promise<number>((resolve) => {

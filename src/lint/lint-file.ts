@@ -39,7 +39,13 @@ function cacheIdentity(file: string): string {
   return `${file}\n--ref-root ${refRoot ?? ''}\n--allow-remote ${allowRemote}`;
 }
 
-export type FileResult = { source: string; findings: Finding[]; cached?: boolean } | { source: string; failure: FileFailure };
+/** `stackExhausted`: the file may lint on a thread with a larger stack (see run-lint.ts). */
+export type FileResult = { source: string; findings: Finding[]; cached?: boolean } | { source: string; failure: FileFailure; stackExhausted?: boolean };
+
+function exhaustedStack(error: unknown): boolean {
+  const overflow = findInCauses(error, RangeError);
+  return overflow !== undefined && /call stack/i.test(overflow.message);
+}
 
 /**
  * A rule that threw or rejected on this spec, or a ruleset's JSONPath filter that threw, is
@@ -47,6 +53,10 @@ export type FileResult = { source: string; findings: Finding[]; cached?: boolean
  */
 async function describeUnexpected(error: unknown, displayName: string, ruleset: Ruleset): Promise<string> {
   const failure = findInCauses(error, RuleFailure);
+  if (exhaustedStack(error)) {
+    // Resolving $refs inlines each target where it is used; chains of them can nest deeper than the JSONPath walk can recurse.
+    return `${displayName}: nested too deeply to lint once its $refs are resolved (call stack exhausted${failure ? ` in rule ${failure.ruleId}` : ''})`;
+  }
   if (failure) return `${displayName}: ${failure.message}: ${rootMessage(failure.cause)}`;
   const walk = findInCauses(error, FilterFailure);
   if (walk) {
@@ -81,7 +91,7 @@ export async function lintFile(file: string, cwd: string, ruleset: Ruleset, cach
     return { source: file, findings };
   } catch (error) {
     const message = isApigovError(error) ? error.message : await describeUnexpected(error, displayName, ruleset);
-    return { source: file, failure: { source: file, message } };
+    return { source: file, failure: { source: file, message }, ...(exhaustedStack(error) ? { stackExhausted: true } : null) };
   } finally {
     endActivity();
   }

@@ -47,7 +47,12 @@ export async function runLint(run: LintRun): Promise<Report> {
     await lintOnWorkers(files, run.jobs, run.recipe, run.cwd, collect);
   } else {
     const cache = cacheFor(run.recipe, ruleset);
-    for (const file of files) collect(await lintFile(file, run.cwd, ruleset, cache));
+    for (const file of files) {
+      const result = await lintFile(file, run.cwd, ruleset, cache);
+      // This thread's stack is Node's default; a worker thread gets a much larger one (runtime/stack-size.ts).
+      if ('failure' in result && result.stackExhausted) await lintOnWorkers([file], 1, run.recipe, run.cwd, collect);
+      else collect(result);
+    }
   }
   allFailures.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   return { findings: sortFindings(findings), failures: allFailures, sources: sources.sort(), cached, ruleDescriptions: describeRules(ruleset, findings) };

@@ -3,6 +3,7 @@ import { installedActivityBoard } from '../runtime/activity.js';
 import { currentRunContext } from '../runtime/run-context.js';
 import type { FileResult } from './lint-file.js';
 import type { RulesetRecipe } from './ruleset-recipe.js';
+import { LINT_THREAD_STACK_MB } from '../runtime/stack-size.js';
 
 // Run from TypeScript sources (the test runner), the worker is the built one: `npm test` builds first.
 const WORKER = new URL(import.meta.url.endsWith('.ts') ? '../../dist/lint/lint-worker.js' : './lint-worker.js', import.meta.url);
@@ -18,7 +19,7 @@ export async function lintOnWorkers(files: string[], jobs: number, recipe: Rules
   const board = installedActivityBoard();
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(WORKER, { workerData: { recipe, cwd, context, board } });
+      const worker = new Worker(WORKER, { workerData: { recipe, cwd, context, board }, resourceLimits: { stackSizeMb: LINT_THREAD_STACK_MB } });
       let current: string | undefined;
       const next = () => {
         current = queue.shift();

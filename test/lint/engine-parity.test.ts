@@ -127,6 +127,22 @@ components:
         id: { type: integer }
 `;
 
+/** Schema i has a property `next` referring to schema i + 1, used from one response with an example. */
+function chainSpec(length: number): unknown {
+  const schemas: Record<string, unknown> = {};
+  for (let i = 0; i < length; i++) {
+    const next = i + 1 < length ? { $ref: `#/components/schemas/S${i + 1}` } : { type: 'string', example: 7 };
+    schemas[`S${i}`] = { type: 'object', properties: { next, Bad_Name: { type: 'integer' } } };
+  }
+  const content = { 'application/json': { schema: { $ref: '#/components/schemas/S0' } } };
+  return {
+    openapi: '3.0.3',
+    info: { title: 'chain', version: '1' },
+    paths: { '/a': { get: { responses: { '200': { description: 'ok', content } } } } },
+    components: { schemas },
+  };
+}
+
 describe("apigov's runner returns exactly Spectral's results", () => {
   it('on a ruleset using fields, overrides, parser options, async functions and every message variable', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'apigov-engine-'));
@@ -146,6 +162,13 @@ describe("apigov's runner returns exactly Spectral's results", () => {
     expect(new Set(apigov.map((result) => result.code))).toEqual(new Set(['key-style', 'deep-descriptions', 'nested-field', 'unresolved-refs', 'async-owner']));
     expect(compared).toBeGreaterThan(10);
   });
+
+  it('on a chain of 300 schemas, each referring to the next (paths hundreds of segments deep)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigov-engine-chain-'));
+    const file = path.join(dir, 'chain.json');
+    writeFileSync(file, JSON.stringify(chainSpec(300)));
+    expect(await expectSameOn([file], await loadRuleset('apigov:recommended', root))).toBeGreaterThan(300);
+  }, 120_000);
 
   it("on every house-rule fixture with apigov's default ruleset", async () => {
     const ruleset = await loadRuleset('apigov:recommended', root);

@@ -47,6 +47,11 @@ function valueAt(data: unknown, path: Segment[]): unknown {
   return current;
 }
 
+/** Spectral's template interpolation builds an expression parser per call; a message without `{{` has nothing to interpolate. */
+function messageFrom(template: string, vars: Record<string, unknown>): string {
+  return typeof template === 'string' && !template.includes('{{') ? template : interpolate(template, vars);
+}
+
 function isError(value: unknown): value is Error {
   return value instanceof Error || Object.prototype.toString.call(value) === '[object Error]';
 }
@@ -86,11 +91,11 @@ function keepResults(state: RunState, rule: RunnableRule, targetPath: Segment[],
       description: rule.description,
       value: path.length === 0 ? document.data : valueAt(document.data, path),
     };
-    const resultMessage = interpolate(result.message, vars);
+    const resultMessage = messageFrom(result.message, vars);
     vars.error = resultMessage;
     const severity = typeof source === 'string' ? rule.getSeverityForSource(source, path) : rule.severity;
     if (severity === -1) continue;
-    const message = (rule.message === null ? (rule.description ?? resultMessage) : interpolate(rule.message, vars)).trim();
+    const message = (rule.message === null ? (rule.description ?? resultMessage) : messageFrom(rule.message, vars)).trim();
     let range: IRuleResult['range'] | undefined;
     const rangeOf = (): IRuleResult['range'] => (range ??= document.getRangeForJsonPath(path, true) ?? DEFAULT_RANGE);
     const partial = { code: rule.name, message, path, severity: severity as IRuleResult['severity'], ...(source !== null ? { source } : null) };

@@ -12,3 +12,9 @@ declare module 'nimma' {
 declare module 'nimma/fallbacks' {
   export const jsonPathPlus: unknown;
 }
+declare module 'nimma/runtime' {
+  export class Scope {
+    constructor(root: unknown, callbacks: unknown, parent?: unknown);
+    path: (string | number)[];
+  }
+}
