@@ -5,7 +5,7 @@ import { mergeLintSettings, type LintFlags } from '../config/lint-settings.js';
 import { governRun } from '../governance/govern-run.js';
 import { lintStage } from '../governance/lint-stage.js';
 import { suppressedFindings } from '../governance/suppressed.js';
-import { FORMATS_REPORTING_FAILURES, LINT_FORMATTERS } from '../report/formatters/index.js';
+import { FORMATS_REPORTING_FAILURES, LINT_CHUNKED_FORMATTERS, LINT_FORMATTERS } from '../report/formatters/index.js';
 import { exitCodeFor, isAtOrAbove } from '../report/threshold.js';
 import { todayFrom } from '../waivers/today.js';
 import { colorEnabled, type Io } from './io.js';
@@ -43,9 +43,10 @@ export async function lintCommand(args: string[], flags: LintFlags & GovernanceF
   // sarif, junit... record unlintable files in the report itself, so they are written even when every file failed.
   const hasSomethingToSay = shown.sources.length > 0 || report.failures.length === 0 || FORMATS_REPORTING_FAILURES.has(settings.format);
   if (!quietAndClean && hasSomethingToSay) {
-    const text = LINT_FORMATTERS[settings.format]!(shown, { color: colorEnabled(io) && !settings.output, cwd: io.cwd });
+    const chunked = LINT_CHUNKED_FORMATTERS[settings.format];
+    const text = chunked ? chunked(shown) : [LINT_FORMATTERS[settings.format]!(shown, { color: colorEnabled(io) && !settings.output, cwd: io.cwd })];
     if (settings.output) await writeOutputFile(path.resolve(io.cwd, settings.output), text);
-    else io.stdout(text);
+    else for (const chunk of text) io.stdout(chunk);
   }
   if (!settings.quiet || governed.update) for (const line of governanceNotes(governed, io.cwd)) io.stderr(`apigov: ${line}\n`);
   if (flags.verbose) {

@@ -1,11 +1,12 @@
 import { githubActions } from './github-actions.js';
 import { gitlab } from './gitlab.js';
 import { htmlReport } from './html.js';
-import { json } from './json.js';
+import { json, jsonChunks } from './json.js';
 import { junit } from './junit.js';
 import { markdown } from './markdown.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
+import type { Report } from '../finding.js';
 import type { Formatter } from './types.js';
 
 /** Every lint output format, by the name `--format` takes. New formats register here. */
@@ -19,6 +20,9 @@ export const LINT_FORMATTERS: Readonly<Record<string, Formatter>> = {
   html: htmlReport,
   gitlab,
 };
+
+/** Formats that can also be produced in pieces, for reports too large for one string. */
+export const LINT_CHUNKED_FORMATTERS: Readonly<Record<string, (report: Report) => Iterable<string>>> = { json: jsonChunks };
 
 /**
  * Formats that record files which could not be linted inside the report itself (a failed SARIF

@@ -1,17 +1,36 @@
+import type { Finding, Report } from '../finding.js';
 import type { Formatter } from './types.js';
 
+// Rows are handed out in pieces of about this many characters.
+const CHUNK_CHARS = 1 << 20;
+const NO_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function row(finding: Finding): string {
+  const { ruleId: code, path, message, severity, source } = finding;
+  return JSON.stringify({ code, path, message, severity, range: finding.range ?? NO_RANGE, source }, null, 2).replaceAll('\n', '\n  ');
+}
+
 /**
- * Spectral CLI's `-f json` shape, so anything that reads Spectral output reads ours:
- * an array of {code, path, message, severity, range, source}.
+ * Spectral CLI's `-f json` shape, so anything that reads Spectral output reads ours: an array
+ * of {code, path, message, severity, range, source}, indented as `JSON.stringify(rows, null, 2)`
+ * indents it. Produced in pieces: a whole-corpus run reports over a million findings, more text
+ * than one JavaScript string can hold.
  */
-export const json: Formatter = (report) => {
-  const rows = report.findings.map((finding) => ({
-    code: finding.ruleId,
-    path: finding.path,
-    message: finding.message,
-    severity: finding.severity,
-    range: finding.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    source: finding.source,
-  }));
-  return `${JSON.stringify(rows, null, 2)}\n`;
-};
+export function* jsonChunks(report: Report): Generator<string> {
+  const { findings } = report;
+  if (findings.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  let chunk = '[\n';
+  for (let i = 0; i < findings.length; i++) {
+    chunk += `${i > 0 ? ',\n' : ''}  ${row(findings[i]!)}`;
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}\n]\n`;
+}
+
+export const json: Formatter = (report) => [...jsonChunks(report)].join('');
