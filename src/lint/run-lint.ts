@@ -2,6 +2,7 @@ import type { Ruleset } from '@stoplight/spectral-core';
 import { expandTargets } from '../load/expand-targets.js';
 import type { FileFailure, Finding, Report } from '../report/finding.js';
 import { sortFindings } from '../report/sort.js';
+import { createInterner } from './intern-findings.js';
 import { lintFile, type FileResult } from './lint-file.js';
 import { buildRuleset, cacheFor, type RulesetRecipe } from './ruleset-recipe.js';
 import { lintOnWorkers } from './worker-pool.js';
@@ -32,10 +33,11 @@ export async function runLint(run: LintRun): Promise<Report> {
   const sources: string[] = [];
   let done = 0;
   let cached = 0;
+  const intern = createInterner();
   const collect = (result: FileResult) => {
     if ('failure' in result) allFailures.push(result.failure);
     else {
-      findings.push(...result.findings);
+      for (const finding of intern(result.findings)) findings.push(finding);
       sources.push(result.source);
       if (result.cached) cached += 1;
     }
