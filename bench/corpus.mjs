@@ -3,6 +3,7 @@
 // wall time, peak RSS, files linted, files refused (exit-2 lines) and crashes (internal errors).
 // Usage: node bench/corpus.mjs [ruleset=apigov:recommended] [jobs=cores]
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ensureCorpus, ROOT } from './lib/cache.mjs';
@@ -10,7 +11,10 @@ import { ensureCorpus, ROOT } from './lib/cache.mjs';
 const ruleset = process.argv[2] ?? 'apigov:recommended';
 const jobs = process.argv[3] ?? String(availableParallelism());
 const corpus = ensureCorpus();
-const result = spawnSync('/usr/bin/time', ['-v', process.execPath, path.join(ROOT, 'bin', 'apigov.js'), 'lint', '--no-cache', '-j', jobs, '-r', ruleset, '-f', 'json', '**/*.json'], {
+// The report goes to a file: a whole-corpus report is hundreds of MB.
+const reportFile = path.join(ROOT, '.cache', 'corpus-report.json');
+rmSync(reportFile, { force: true });
+const result = spawnSync('/usr/bin/time', ['-v', process.execPath, path.join(ROOT, 'bin', 'apigov.js'), 'lint', '--no-cache', '-j', jobs, '-r', ruleset, '-f', 'json', '-o', reportFile, '**/*.json'], {
   cwd: corpus,
   encoding: 'utf8',
   maxBuffer: 2 ** 31,
@@ -20,7 +24,11 @@ const refused = lines.filter((l) => l.startsWith('apigov: ') && !l.includes('int
 const crashes = lines.filter((l) => l.includes('internal error'));
 const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(result.stderr);
 const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
-const findings = JSON.parse(result.stdout || '[]');
+if (!existsSync(reportFile)) {
+  console.log(`no report written (exit ${result.status}); the end of stderr:\n${lines.slice(-15).join('\n')}`);
+  process.exit(1);
+}
+const findings = JSON.parse(readFileSync(reportFile, 'utf8'));
 const linted = new Set(findings.map((f) => f.source)).size;
 const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN;
 console.log(`${ruleset}, --jobs ${jobs}: ${seconds.toFixed(1)} s wall, ${rss ? (Number(rss[1]) / 1024).toFixed(0) : '?'} MB peak RSS, exit ${result.status}`);
