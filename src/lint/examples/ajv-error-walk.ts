@@ -100,7 +100,7 @@ class AjvErrorWalk {
   }
 
   /** ajv's reportError: inside composite keywords the error is collected, elsewhere it ends validation. */
-  report(keyword: string, failure: AssertionFailure, place: Place, extra = false): void {
+  private report(keyword: string, failure: AssertionFailure, place: Place, extra = false): void {
     const error = { instancePath: place.instancePath, schemaPath: `${place.schemaPath}/${keyword}`, keyword, ...failure };
     if (place.composite) {
       this.errors.push(error);
