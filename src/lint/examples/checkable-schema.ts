@@ -13,7 +13,7 @@ const SUBSCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs
 /** ajv keywords the stand-in checks cover; any other in ajv's table ($ref, if, contains, formatMaximum, …) is left to ajv. */
 const COVERED = new Set([...INERT, ...Object.keys(ASSERTIONS), ...APPLICATORS]);
 
-/** The draft-04 meta-schema check ajv runs before compiling, on an instance configured as Spectral's (formats included: `pattern` must be a "regex"). */
+/** The draft-04 meta-schema check ajv runs before compiling, on an instance configured as Spectral's. */
 function metaValid(schema: Schema): boolean {
   try {
     return spectralAjv().validateSchema(schema) === true;
