@@ -5,24 +5,25 @@ import { Spectral, type IRuleResult, type Ruleset } from '@stoplight/spectral-co
 import { describe, expect, it } from 'vitest';
 import { createConfinedResolver } from '../../src/lint/confined-resolver.js';
 import { runDocument } from '../../src/lint/engine/run-document.js';
+import { withOnlyRules } from '../../src/lint/only-rules.js';
+import { createLintResolver } from '../../src/lint/resolve/lint-resolver.js';
 import { loadRuleset } from '../../src/lint/load-ruleset.js';
 import { parseSpecText } from '../../src/load/load-spec.js';
 import { ensureOctokit, fetchOrSkip, sampleCorpus } from '../helpers/real-data.js';
 
-// apigov's runner must return exactly what Spectral's `run` returns — every field of every
-// result, in the same order — for any ruleset on any document. Both run here on the same
-// parsed text with the same resolver.
+// apigov's runner with apigov's resolver must return exactly what Spectral's `run` with
+// Spectral's resolver returns — every field of every result, in the same order — for any
+// ruleset on any document. Both run here on the same parsed text.
 const root = path.resolve(import.meta.dirname, '../..');
 
 async function bothEngines(file: string, ruleset: Ruleset): Promise<{ spectral: IRuleResult[]; apigov: IRuleResult[] }> {
   const text = readFileSync(file, 'utf8');
   const parse = () => parseSpecText(text, file, path.basename(file)).document;
-  const resolver = () => createConfinedResolver(path.dirname(file));
-  const spectral = new Spectral({ resolver: resolver() as never });
+  const spectral = new Spectral({ resolver: createConfinedResolver(path.dirname(file)) as never });
   spectral.setRuleset(ruleset);
   return {
     spectral: await spectral.run(parse(), { ignoreUnknownFormat: false }),
-    apigov: await runDocument(parse(), resolver(), ruleset),
+    apigov: await runDocument(parse(), createLintResolver(path.dirname(file)), ruleset),
   };
 }
 
@@ -179,6 +180,15 @@ describe("apigov's runner returns exactly Spectral's results", () => {
       .sort();
     expect(fixtures.length).toBeGreaterThan(90);
     expect(await expectSameOn(fixtures, ruleset)).toBeGreaterThan(100);
+    // As `apigov ruleset test` runs them: only the fixture's own rule enabled. A lone rule's few
+    // paths once made Nimma prune its walk on unfrozen data and lose a match.
+    let alone = 0;
+    for (const file of fixtures) {
+      const rule = path.basename(path.dirname(file));
+      if (!Object.hasOwn(ruleset.rules, rule)) continue;
+      alone += await withOnlyRules(ruleset, [rule], {}, () => expectSameOn([file], ruleset));
+    }
+    expect(alone).toBeGreaterThan(90);
   }, 300_000);
 
   const fetched = fetchOrSkip(() => ({

@@ -14,6 +14,16 @@ class IndexedScope extends nimmaRuntime.Scope {
     super(root, callbacks, parent);
     indexPath(this.path);
   }
+
+  /**
+   * Nimma prunes its walk by "zones" only on documents that are not frozen, and the pruning can
+   * lose matches (a `[?(@property…)]` path beside a `[get,put…].parameters[…]` one, alone in a
+   * ruleset, misses the parameters). Spectral's resolver deep-freezes both documents, so Spectral
+   * never prunes; apigov's resolver does not freeze, so the walk is told not to prune either.
+   */
+  override traverse(fn: unknown, _zones: unknown): void {
+    super.traverse(fn, null);
+  }
 }
 const runtime = { ...nimmaRuntime, Scope: IndexedScope };
 

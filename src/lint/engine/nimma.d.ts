@@ -16,5 +16,6 @@ declare module 'nimma/runtime' {
   export class Scope {
     constructor(root: unknown, callbacks: unknown, parent?: unknown);
     path: (string | number)[];
+    traverse(fn: unknown, zones: unknown): void;
   }
 }
