@@ -5,6 +5,7 @@ import { Spectral, type IRuleResult, type Ruleset } from '@stoplight/spectral-co
 import { describe, expect, it } from 'vitest';
 import { createConfinedResolver } from '../../src/lint/confined-resolver.js';
 import { runDocument } from '../../src/lint/engine/run-document.js';
+import { useFastExampleValidation } from '../../src/lint/examples/fast-example.js';
 import { withOnlyRules } from '../../src/lint/only-rules.js';
 import { createLintResolver } from '../../src/lint/resolve/lint-resolver.js';
 import { loadRuleset } from '../../src/lint/load-ruleset.js';
@@ -17,6 +18,10 @@ import { ensureOctokit, fetchOrSkip, sampleCorpus } from '../helpers/real-data.j
 const root = path.resolve(import.meta.dirname, '../..');
 
 async function bothEngines(file: string, ruleset: Ruleset): Promise<{ spectral: IRuleResult[]; apigov: IRuleResult[] }> {
+  // Both sides validate examples with apigov's example function (which has its own differential
+  // test against Spectral's, example-differential.test.ts); Spectral's would compile an ajv
+  // validator per schema and take minutes on GitHub's description.
+  useFastExampleValidation(ruleset);
   const text = readFileSync(file, 'utf8');
   const parse = () => parseSpecText(text, file, path.basename(file)).document;
   const spectral = new Spectral({ resolver: createConfinedResolver(path.dirname(file)) as never });
