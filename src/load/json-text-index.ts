@@ -1,10 +1,6 @@
 import { scanJsonText, type JsonTextScan } from './json-text-scan.js';
-import { decodeString, isJsonSpace, literalEnd, stringEnd } from './json-tokens.js';
+import { CLOSE_BRACE, CLOSE_BRACKET, decodeString, isJsonSpace, literalEnd, OPEN_BRACE, OPEN_BRACKET, stringEnd } from './json-tokens.js';
 
-const OPEN_BRACE = 123;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACE = 125;
-const CLOSE_BRACKET = 93;
 
 export interface Member {
   /** Offset of the key's opening quote, and just after its closing quote. */

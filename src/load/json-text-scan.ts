@@ -9,7 +9,7 @@
  * JSON.parse, which is the judge of syntax.
  */
 
-import { decodeString, isJsonSpace, literalEnd, stringEnd } from './json-tokens.js';
+import { CLOSE_BRACE, CLOSE_BRACKET, decodeString, isJsonSpace, literalEnd, OPEN_BRACE, OPEN_BRACKET, stringEnd } from './json-tokens.js';
 
 const LF = 10;
 const CR = 13;
@@ -18,10 +18,6 @@ const BACKSLASH = 92;
 const COMMA = 44;
 const COLON = 58;
 const LESS_THAN = 60;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
 
 /** The largest array index plus one: JavaScript lists own keys that are array indexes first, ascending. */
 const ARRAY_INDEX_LIMIT = 4294967295;

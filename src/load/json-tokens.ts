@@ -6,8 +6,11 @@ const LF = 10;
 const CR = 13;
 const BACKSLASH = 92;
 const COMMA = 44;
-const CLOSE_BRACE = 125;
-const CLOSE_BRACKET = 93;
+/** Character codes of JSON's brackets, shared by the scan, the index and the locator. */
+export const OPEN_BRACE = 123;
+export const CLOSE_BRACE = 125;
+export const OPEN_BRACKET = 91;
+export const CLOSE_BRACKET = 93;
 
 /** JSON's whitespace: space, line feed, carriage return, tab. */
 export function isJsonSpace(c: number): boolean {
