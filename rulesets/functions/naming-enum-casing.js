@@ -38,3 +38,7 @@ export default function namingEnumCasing(input) {
   const list = [...examples].map(([label, value]) => `"${value}" (${label})`).join(', ');
   return [{ message: `Enum values mix casing styles: ${list}; use one style for all values.` }];
 }
+
+// Its findings depend on its input alone, so apigov need not run it again on a repeat of a
+// shared schema (src/lint/engine/path-independence.ts). Spectral ignores the mark.
+namingEnumCasing[Symbol.for('apigov.readsOnlyInput')] = true;

@@ -17,3 +17,7 @@ export default function versioningSunsetDate(input) {
   const shown = (typeof input === 'string' ? `"${input}"` : JSON.stringify(input) ?? String(input)).slice(0, 60);
   return [{ message: `x-sunset ${shown} is not an ISO 8601 date: use YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ` }];
 }
+
+// Its findings depend on its input alone, so apigov need not run it again on a repeat of a
+// shared schema (src/lint/engine/path-independence.ts). Spectral ignores the mark.
+versioningSunsetDate[Symbol.for('apigov.readsOnlyInput')] = true;

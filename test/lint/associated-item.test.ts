@@ -73,7 +73,7 @@ function shuffled<T>(items: T[]): T[] {
 }
 
 function expectSameMapping(inventory: Inventory, paths: Segment[][]): number {
-  const associate = createAssociator(inventory);
+  const { associate } = createAssociator(inventory);
   let compared = 0;
   for (const probe of shuffled(paths)) {
     for (const resolved of [true, false]) {

@@ -214,4 +214,8 @@ describe("apigov's runner returns exactly Spectral's results", () => {
   it("on GitHub's REST description with spectral:oas", async () => {
     expect(await expectSameOn([fetched.value!.github], await loadRuleset('spectral:oas', root))).toBeGreaterThan(800);
   }, 600_000);
+
+  it("on GitHub's REST description with the default ruleset", async () => {
+    expect(await expectSameOn([fetched.value!.github], await loadRuleset('apigov:recommended', root))).toBeGreaterThan(30_000);
+  }, 600_000);
 });

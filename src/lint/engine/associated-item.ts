@@ -12,7 +12,9 @@ type RefMap = Record<string, string>;
 type Graph = { getNodeData(source: string): { refMap: RefMap } };
 
 /** Where the walk through the refMaps stands after some of a path's segments. */
-interface WalkState {
+export interface WalkState {
+  /** Distinct per state of one run, for keys built from states. */
+  id: number;
   key: string;
   source: string;
   refMap: RefMap;
@@ -35,7 +37,19 @@ type Step = WalkState | { stopIn: Document } | null;
  * (refMap position, segment) step is computed once per run and remembered: the walk's state after
  * a segment depends only on the state before it and the segment, so the answers cannot differ.
  */
-export function createAssociator(inventory: Inventory): (path: Segment[], resolved: boolean) => AssociatedItem | null {
+export interface Associator {
+  /** findAssociatedItemForPath's answer for a path (segments as Spectral decodes them). */
+  associate(path: Segment[], resolved: boolean): AssociatedItem | null;
+  /**
+   * The walk's state before any segment, and after one more segment; null once the walk has
+   * stopped or failed (then places below map like Spectral's slow path, and shared-walk.ts does
+   * not skip anything there).
+   */
+  walkStart(): WalkState | null;
+  walkStep(from: WalkState, segment: string): WalkState | null;
+}
+
+export function createAssociator(inventory: Inventory): Associator {
   const states = new Map<string, WalkState>();
   let start: WalkState | null | undefined;
 
@@ -43,7 +57,7 @@ export function createAssociator(inventory: Inventory): (path: Segment[], resolv
     const id = `${source}\u0000${key}`;
     let state = states.get(id);
     if (state === undefined) {
-      state = { key, source, refMap, document, next: new Map() };
+      state = { id: states.size, key, source, refMap, document, next: new Map() };
       states.set(id, state);
     }
     return state;
@@ -102,7 +116,7 @@ export function createAssociator(inventory: Inventory): (path: Segment[], resolv
   };
   let fallback = false;
 
-  return (path, resolved) => {
+  const associate = (path: Segment[], resolved: boolean): AssociatedItem | null => {
     if (!resolved) return { document: inventory.document, path: getClosestJsonPath(inventory.unresolved, path), missingPropertyPath: path };
     let state: WalkState | null;
     let missingPropertyPath: Segment[];
@@ -130,6 +144,18 @@ export function createAssociator(inventory: Inventory): (path: Segment[], resolv
       return null;
     }
     return { document: state.document, path: state.closest.slice(), missingPropertyPath: [...state.closest, ...missingPropertyPath] };
+  };
+
+  return {
+    associate,
+    walkStart: () => {
+      const first = startState();
+      return fallback ? null : first;
+    },
+    walkStep: (from, segment) => {
+      const next = advance(from, segment);
+      return next !== null && 'key' in next ? next : null;
+    },
   };
 }
 

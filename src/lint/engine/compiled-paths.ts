@@ -3,9 +3,12 @@ import Nimma from 'nimma';
 import { jsonPathPlus } from 'nimma/fallbacks';
 import * as nimmaRuntime from 'nimma/runtime';
 import { indexPath } from './indexed-path.js';
+import { combineContexts, type PlaceContext } from './path-independence.js';
+import { planPaths } from './path-plan.js';
+import type { RefEntries } from './ref-entries.js';
+import { callSafely, walkPaths, type MatchCallback } from './shared-walk.js';
 
-type Segment = string | number;
-export type MatchCallback = (node: { path: Segment[]; value: unknown }) => void;
+export type { MatchCallback };
 type Query = (input: unknown, callbacks: Record<string, MatchCallback>) => void;
 
 /** Nimma's Scope with its path indexed (indexed-path.ts); the rest of the runtime is Nimma's. */
@@ -63,18 +66,62 @@ function compile(paths: string[]): Query {
   return query;
 }
 
-/** Calls each path's callbacks on every node it matches, in Nimma's order (Spectral's order). */
-export function traverse(input: unknown, callbacks: Map<string, MatchCallback[]>): void {
+export interface PathCallbacks {
+  list: MatchCallback[];
+  /** Each rule's dependence on the place it runs at (path-independence.ts); null: unknown. */
+  contexts: (PlaceContext | null)[];
+}
+
+function contextOfAll(contexts: (PlaceContext | null)[]): PlaceContext | null {
+  return contexts.some((context) => context === null) ? null : combineContexts(contexts as PlaceContext[]);
+}
+
+const fanOut = (list: MatchCallback[]): MatchCallback => (node) => {
+  for (const callback of list) callback(node);
+};
+
+/**
+ * Nimma's lookup of a member-only path (`$.info.version`): the parent found by plain property
+ * access must be an object, and each step's value is the parent's property when the parent is
+ * an object (null otherwise); the path matches unless a step's value is undefined.
+ */
+function lookUp(root: object, segments: (string | number)[]): { found: boolean; value: unknown } {
+  let parent: unknown = root;
+  for (const segment of segments.slice(0, -1)) parent = (parent as Record<string | number, unknown> | null | undefined)?.[segment];
+  if (typeof parent !== 'object' || parent === null) return { found: false, value: undefined };
+  let value: unknown = root;
+  for (const segment of segments) {
+    value = typeof value === 'object' && value !== null ? (value as Record<string | number, unknown>)[segment] : null;
+    if (value === undefined) return { found: false, value };
+  }
+  return { found: true, value };
+}
+
+/**
+ * Calls each path's callbacks on every node it matches, with Nimma's semantics: `$` first, then
+ * the member-only paths by lookup, then one walk for the rest (shared-walk.ts; on the resolved
+ * document with `entries`, repeats of shared subtrees are skipped for repeatable paths), and
+ * Nimma itself for any path apigov does not evaluate (path-plan.ts). Callback errors are
+ * thrown together at the end, as Nimma does.
+ */
+export function traverse(input: unknown, callbacks: Map<string, PathCallbacks>, entries: RefEntries | null = null): void {
   if (callbacks.size === 0) return;
   if (!isPlainObject(input) && !Array.isArray(input)) {
-    for (const callback of callbacks.get('$') ?? []) callback({ path: [], value: input });
+    for (const callback of callbacks.get('$')?.list ?? []) callback({ path: [], value: input });
     return;
   }
-  const byPath: Record<string, MatchCallback> = {};
-  for (const [path, list] of callbacks) {
-    byPath[path] = (node) => {
-      for (const callback of list) callback(node);
-    };
+  const errors: Error[] = [];
+  const plan = planPaths([...callbacks.keys()]);
+  for (const expression of plan.root) callSafely(expression, fanOut(callbacks.get(expression)!.list), { path: [], value: input }, errors);
+  for (const { expression, segments } of plan.fixed) {
+    const { found, value } = lookUp(input, segments);
+    if (found) callSafely(expression, fanOut(callbacks.get(expression)!.list), { path: [...segments], value }, errors);
   }
-  compile([...callbacks.keys()])(input, byPath);
+  const targets = plan.walked.map((path) => ({ path, callback: fanOut(callbacks.get(path.expression)!.list), context: contextOfAll(callbacks.get(path.expression)!.contexts) }));
+  walkPaths(input, targets, entries, errors);
+  if (errors.length > 0) throw new AggregateError(errors, 'Error running Nimma');
+  if (plan.nimma.length === 0) return;
+  const byPath: Record<string, MatchCallback> = {};
+  for (const expression of plan.nimma) byPath[expression] = fanOut(callbacks.get(expression)!.list);
+  compile(plan.nimma)(input, byPath);
 }

@@ -2,7 +2,8 @@ import type { IRuleResult } from '@stoplight/spectral-core';
 import runtime from '@stoplight/spectral-runtime';
 import { setActivityDetail } from '../../runtime/activity.js';
 import { RuleFailure } from '../rule-guard.js';
-import { getLintTargets, interpolate, type AssociatedItem, type Inventory } from './spectral-internals.js';
+import type { Associator } from './associated-item.js';
+import { getLintTargets, interpolate, type Inventory } from './spectral-internals.js';
 
 // A CommonJS module whose exports Node cannot list for named imports.
 const { decodeSegmentFragment, getClosestJsonPath, printPath, PrintStyle } = runtime;
@@ -34,7 +35,7 @@ interface FunctionContext {
 export interface RunState {
   inventory: Inventory;
   /** The inventory's findAssociatedItemForPath, remembered step by step (associated-item.ts). */
-  associate: (path: Segment[], resolved: boolean) => AssociatedItem | null;
+  associator: Associator;
   results: IRuleResult[];
   seen: Set<string>;
   /** Keys of raw results already turned into findings (or dropped): see `repeatKey`. */
@@ -128,7 +129,7 @@ function keepResults(state: RunState, rule: RunnableRule, targetPath: Segment[],
   const { inventory } = state;
   for (const result of results) {
     const escapedPath = (result.path ?? targetPath).map(decodeSegmentFragment);
-    const item = state.associate(escapedPath, rule.resolved);
+    const item = state.associator.associate(escapedPath, rule.resolved);
     const path = item?.path ?? getClosestJsonPath(inventory.resolved, escapedPath);
     // undefined when the place maps to no document, null for a document without a file name.
     const source = item?.document.source;

@@ -19,3 +19,14 @@ declare module 'nimma/runtime' {
     traverse(fn: unknown, zones: unknown): void;
   }
 }
+
+declare module 'nimma/parser' {
+  /** Nimma's JSONPath parser: one node per step (`MemberExpression`, `ScriptFilterExpression`, …). */
+  export function parse(path: string): { type: string; value?: unknown; deep?: boolean }[];
+}
+
+declare module 'nimma/errors' {
+  export class RuntimeError extends Error {
+    constructor(message: string, options?: { cause?: unknown });
+  }
+}

@@ -1,7 +1,9 @@
 import type { Document, IRuleResult, Ruleset } from '@stoplight/spectral-core';
 import { getDiagnosticSeverity } from '@stoplight/spectral-core/ruleset';
 import { createAssociator } from './associated-item.js';
-import { traverse, type MatchCallback } from './compiled-paths.js';
+import { traverse, type PathCallbacks } from './compiled-paths.js';
+import { placeContext } from './path-independence.js';
+import { createRefEntries } from './ref-entries.js';
 import { lintNode, type RunnableRule, type RunState } from './lint-node.js';
 import { DocumentInventory, generateDocumentWideResult, prepareResults, type SourceRuleset } from './spectral-internals.js';
 
@@ -52,7 +54,12 @@ function detectFormats(document: Document, resolved: unknown, ruleset: SourceRul
  * targets (Nimma, compiled once per ruleset), the same functions, messages and result mapping,
  * deduplicated and sorted by Spectral's own code. test/lint/engine-parity.test.ts holds it to that.
  */
-export async function runDocument(document: Document, resolver: unknown, ruleset: Ruleset): Promise<IRuleResult[]> {
+export interface RunOptions {
+  /** Skip repeats of shared subtrees for rules known not to find anything new there (shared-walk.ts); on unless a test compares. */
+  shareSubtrees?: boolean;
+}
+
+export async function runDocument(document: Document, resolver: unknown, ruleset: Ruleset, options: RunOptions = {}): Promise<IRuleResult[]> {
   const sourceRuleset = ruleset.fromSource(document.source);
   const inventory = new DocumentInventory(document, resolver);
   await inventory.resolve();
@@ -60,20 +67,22 @@ export async function runDocument(document: Document, resolver: unknown, ruleset
   results.push(...parserResults(document.diagnostics as Diagnostic[], sourceRuleset.parserOptions as ParserOptions));
   detectFormats(document, inventory.resolved, sourceRuleset, results);
 
-  const state: RunState = { inventory, associate: createAssociator(inventory), results, seen: new Set(), mapped: new Set(), promises: [] };
-  const callbacks = { resolved: new Map<string, MatchCallback[]>(), unresolved: new Map<string, MatchCallback[]>() };
+  const state: RunState = { inventory, associator: createAssociator(inventory), results, seen: new Set(), mapped: new Set(), promises: [] };
+  const callbacks = { resolved: new Map<string, PathCallbacks>(), unresolved: new Map<string, PathCallbacks>() };
   const formats = document.formats ?? null;
   for (const rule of Object.values(sourceRuleset.rules)) {
     if (!rule.enabled || !rule.matchesFormat(inventory.formats as never)) continue;
     const runnable = rule as unknown as RunnableRule;
+    const context = placeContext(runnable as never);
     for (const given of rule.getGivenForFormats(formats as never)) {
       const byPath = callbacks[rule.resolved ? 'resolved' : 'unresolved'];
-      const list = byPath.get(given) ?? [];
-      list.push((node) => lintNode(state, node, runnable));
-      byPath.set(given, list);
+      const entry = byPath.get(given) ?? { list: [], contexts: [] };
+      entry.list.push((node) => lintNode(state, node, runnable));
+      entry.contexts.push(context);
+      byPath.set(given, entry);
     }
   }
-  traverse(inventory.resolved, callbacks.resolved);
+  traverse(inventory.resolved, callbacks.resolved, options.shareSubtrees === false ? null : createRefEntries(state.associator, inventory.unresolved));
   traverse(inventory.unresolved, callbacks.unresolved);
   await Promise.all(state.promises);
   return prepareResults(results);

@@ -71,7 +71,7 @@ export function judgeExamples(target: unknown, options: ExampleOptions, context:
  * it (differential-tested against Spectral's function on real specs); only a schema or example
  * beyond those goes to Spectral's function.
  */
-const fastOasExample = function (this: unknown, target: unknown, options: unknown, context: ExampleContext): unknown {
+export const fastOasExample = function (this: unknown, target: unknown, options: unknown, context: ExampleContext): unknown {
   if (!isObject(target)) return oasExample.call(this, target, options, context);
   // As Spectral's wrapper does for an object input: check the options (it throws on bad ones).
   (oasExample.validator as (options: unknown) => void)(options);

@@ -1,0 +1,70 @@
+import { decodePointerFragment, hasRef, isPlainObject } from '@stoplight/json';
+import type { Associator, WalkState } from './associated-item.js';
+
+type Segment = string | number;
+
+// Where Spectral's traverseObjUntilRef stands along a path in the unresolved document: on a node,
+// past a `$ref` (it returns that ref for this path and every longer one), or failed (it throws).
+const CROSSED = Symbol('crossed');
+const FAILED = Symbol('failed');
+
+/** What is known about a place in the resolved document that decides how results below it map back to their files. */
+export interface Entry {
+  /** The refMap walk after this place's segments (associated-item.ts); null when it stopped. */
+  walk: WalkState | null;
+  unresolved: unknown;
+  /** The place's last segment as Spectral decodes it. */
+  last: string;
+  /** False once a segment contains `~`: Spectral's decoding changes it, so nothing below is skipped. */
+  plain: boolean;
+}
+
+export interface RefEntries {
+  root(): Entry;
+  child(parent: Entry, key: Segment): Entry;
+  /**
+   * A key such that every result from below two places with equal keys maps to the same file,
+   * place and message (given the same node and rule function): null when that is not certain.
+   */
+  signature(entry: Entry, value: object): string | null;
+}
+
+// lodash's isObject, which traverseObjUntilRef uses: functions count.
+const isObjectLike = (value: unknown): value is object => value !== null && (typeof value === 'object' || typeof value === 'function');
+
+/**
+ * Follows, alongside a walk of the resolved document, the two things Spectral's result mapping
+ * (DocumentInventory.findAssociatedItemForPath) depends on besides the path below a node:
+ *  - the refMap walk's state (equal states continue identically for equal remaining segments);
+ *  - where traverseObjUntilRef stands in the unresolved document. Past a `$ref` ("crossed") it
+ *    returns that ref whatever follows, and the missing part of a path depends only on what follows
+ *    and this place's last segment. On a node that is exactly `{ $ref }` it returns the ref for the
+ *    node and, since the resolved node has no `$ref` key, for any path below it, with nothing missing.
+ *    Anywhere else the mapping depends on the whole path, and no signature is given.
+ */
+export function createRefEntries(associator: Associator, unresolvedRoot: unknown): RefEntries | null {
+  const start = associator.walkStart();
+  if (start === null) return null;
+  return {
+    root: () => ({ walk: start, unresolved: unresolvedRoot, last: '', plain: true }),
+    child(parent, key) {
+      const segment = typeof key === 'string' ? decodePointerFragment(key) : String(key);
+      const plain = parent.plain && (typeof key !== 'string' || !key.includes('~'));
+      const walk = plain && parent.walk !== null ? associator.walkStep(parent.walk, segment) : null;
+      let unresolved: unknown = parent.unresolved;
+      if (unresolved !== CROSSED && unresolved !== FAILED) {
+        if (!isObjectLike(unresolved)) unresolved = FAILED;
+        else if (segment in unresolved) unresolved = (unresolved as Record<string, unknown>)[segment];
+        else unresolved = hasRef(unresolved) ? CROSSED : FAILED;
+      }
+      return { walk, unresolved, last: segment, plain };
+    },
+    signature(entry, value) {
+      if (!entry.plain || entry.walk === null) return null;
+      if (entry.unresolved === CROSSED) return `c${entry.walk.id}\u0000${entry.last}`;
+      const piece = entry.unresolved;
+      if (isPlainObject(piece) && hasRef(piece) && Object.keys(piece).length === 1 && !('$ref' in value)) return `p${entry.walk.id}`;
+      return null;
+    },
+  };
+}
