@@ -3,7 +3,8 @@
 // wall time, peak RSS, files linted, files refused (exit-2 lines) and crashes (internal errors).
 // Usage: node bench/corpus.mjs [ruleset=apigov:recommended] [jobs=cores]
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ensureCorpus, ROOT } from './lib/cache.mjs';
@@ -28,9 +29,17 @@ if (!existsSync(reportFile)) {
   console.log(`no report written (exit ${result.status}); the end of stderr:\n${lines.slice(-15).join('\n')}`);
   process.exit(1);
 }
-const findings = JSON.parse(readFileSync(reportFile, 'utf8'));
-const linted = new Set(findings.map((f) => f.source)).size;
 const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN;
 console.log(`${ruleset}, --jobs ${jobs}: ${seconds.toFixed(1)} s wall, ${rss ? (Number(rss[1]) / 1024).toFixed(0) : '?'} MB peak RSS, exit ${result.status}`);
-console.log(`${findings.length} findings in ${linted} specs with findings; ${refused.length} specs refused with a clear exit-2 line; ${crashes.length} crashes`);
+// The report is too large for one string (close to 1 GB): it is read line by line. Each finding
+// of the indented JSON array has exactly one `"source": …` line.
+let findings = 0;
+const linted = new Set();
+for await (const line of createInterface({ input: createReadStream(reportFile, 'utf8'), crlfDelay: Infinity })) {
+  const source = /^ {4}"source": (".*")$/.exec(line);
+  if (source === null) continue;
+  findings += 1;
+  linted.add(JSON.parse(source[1]));
+}
+console.log(`${findings} findings in ${linted.size} specs with findings; ${refused.length} specs refused with a clear exit-2 line; ${crashes.length} crashes`);
 for (const line of [...crashes, ...refused].slice(0, 10)) console.log(`  ${line}`);

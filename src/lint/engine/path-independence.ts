@@ -44,17 +44,18 @@ type Segment = string | number;
 /** What, besides the node, a rule's results depend on at a place: '' for nothing; null when it cannot be told from the place. */
 export type PlaceContext = (path: Segment[]) => string | null;
 
-const NOTHING: PlaceContext = () => '';
+/** The context of rules that read nothing from the place. */
+export const NOTHING_ELSE: PlaceContext = () => '';
 // The longest prefix oasExample's request/response test reads (['paths', '*', '*', 'requestBody']).
 const MEDIA_PREFIX = 4;
 
 function contextOf(then: Then): PlaceContext | null {
   const fn = then.function as unknown;
-  if (INPUT_ONLY.has(fn) || (fn as Record<symbol, unknown>)[MARK] === true) return NOTHING;
+  if (INPUT_ONLY.has(fn) || (fn as Record<symbol, unknown>)[MARK] === true) return NOTHING_ELSE;
   if (fn !== oasExample && fn !== fastOasExample) return null;
   const options = then.functionOptions as ExampleOptions | undefined;
   // Schema examples: the items are the schema's own `example`/`default`; the path is only their prefix.
-  if (options?.type === 'schema') return NOTHING;
+  if (options?.type === 'schema') return NOTHING_ELSE;
   // Media examples: also whether the path is under a request (readOnly relaxed) or a response
   // (writeOnly relaxed), which the path's first four segments decide.
   if (options?.type === 'media') return (path) => (path.length >= MEDIA_PREFIX ? relaxationFor(options, path) : null);
@@ -71,7 +72,7 @@ export function placeContext(rule: { resolved: boolean; then: Then[] }): PlaceCo
   if (!rule.resolved) return null;
   const parts = rule.then.map(contextOf);
   if (parts.some((part) => part === null)) return null;
-  if (parts.every((part) => part === NOTHING)) return NOTHING;
+  if (parts.every((part) => part === NOTHING_ELSE)) return NOTHING_ELSE;
   return combineContexts(parts as PlaceContext[]);
 }
 

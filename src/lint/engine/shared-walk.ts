@@ -1,6 +1,7 @@
 import { RuntimeError } from 'nimma/errors';
 import { FilterFailure } from '../filter-guard.js';
-import type { WalkedPath, Step } from './path-plan.js';
+import type { WalkedPath } from './path-plan.js';
+import { Automaton, type Move, type StateSet } from './state-sets.js';
 import type { PlaceContext } from './path-independence.js';
 import type { Entry, RefEntries } from './ref-entries.js';
 
@@ -17,22 +18,7 @@ export interface WalkTarget {
   context: PlaceContext | null;
 }
 
-// A state is one path's position: index * STEPS + steps matched so far.
-const STEPS = 1024;
-
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
-
-function matches(step: Step, key: Segment, value: unknown, root: unknown): boolean {
-  switch (step.kind) {
-    case 'member':
-      for (const name of step.names) if (name.loose ? String(key) === name.text : key === name.text) return true;
-      return false;
-    case 'any':
-      return true;
-    case 'filter':
-      return step.test(value, key, root);
-  }
-}
 
 function printError(error: unknown): string {
   const printable = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? JSON.stringify(value) : 'unknown');
@@ -56,85 +42,66 @@ function printError(error: unknown): string {
  * them together at the end); a filter that throws stops the walk with the place it was judging.
  */
 export function walkPaths(root: object, targets: WalkTarget[], entries: RefEntries | null, errors: Error[]): void {
+  const automaton = new Automaton(targets);
   const path: Segment[] = [];
-  const output = {
-    path,
-    value: undefined as unknown,
-  };
-  const interned = new Map<string, number>();
+  const output = { path, value: undefined as unknown };
   const done = new WeakMap<object, Set<string>>();
 
-  const emit = (target: WalkTarget, key: Segment, value: unknown) => {
-    output.value = target.path.keys ? key : value;
-    callSafely(target.path.expression, target.callback, output, errors);
+  /** The positions to walk an object's children with: without the repeatable ones when this is a repeat (see above). */
+  const positionsBelow = (value: object, set: StateSet, entry: Entry): { set: StateSet | null; remember: string | null } => {
+    let key = set.fixedKey;
+    let dropped: Set<number> | null = null;
+    for (const { state, context } of set.placeDependent) {
+      const answer = context(path);
+      if (answer === null) continue;
+      key += `|${state}:${answer}`;
+      (dropped ??= new Set(set.fixed)).add(state);
+    }
+    if (key === '') return { set, remember: null };
+    const signature = entries!.signature(entry, value);
+    if (signature === null) return { set, remember: null };
+    const doneKey = `${key}\u0000${signature}`;
+    if (done.get(value)?.has(doneKey) !== true) return { set, remember: doneKey };
+    return { set: dropped === null ? automaton.withoutFixed(set) : automaton.without(set, dropped), remember: null };
   };
 
-  const visit = (key: Segment, value: unknown, states: number[], parentEntry: Entry | null) => {
+  const visit = (key: Segment, value: unknown, from: StateSet, parentEntry: Entry | null) => {
     path.push(key);
-    const next: number[] = [];
-    for (const state of states) {
-      const step = targets[Math.floor(state / STEPS)]!.path.steps[state % STEPS]!;
-      if (step.deep) next.push(state);
-      let matched: boolean;
-      try {
-        matched = matches(step, key, value, root);
-      } catch (error) {
-        if (errors.length > 0) throw new AggregateError(errors, 'Error running Nimma');
-        throw new FilterFailure(path.join('.') || 'the document root', root, error);
-      }
-      if (matched) next.push(state + 1);
+    let move: Move;
+    try {
+      move = automaton.move(from, key, value, root);
+    } catch (error) {
+      if (errors.length > 0) throw new AggregateError(errors, 'Error running Nimma');
+      throw new FilterFailure(path.join('.') || 'the document root', root, error);
     }
-    next.sort((a, b) => a - b);
-    let live: number[] = [];
-    let previous = -1;
-    for (const state of next) {
-      if (state === previous) continue;
-      previous = state;
-      const target = targets[Math.floor(state / STEPS)]!;
-      if (state % STEPS === target.path.steps.length) emit(target, key, value);
-      else live.push(state);
+    for (const index of move.emits) {
+      const target = targets[index]!;
+      output.value = target.path.keys ? key : value;
+      callSafely(target.path.expression, target.callback, output, errors);
     }
-    if (live.length > 0 && isObject(value)) {
+    if (move.live !== null && isObject(value)) {
       const entry = parentEntry === null ? null : entries!.child(parentEntry, key);
-      let remember: string | null = null;
-      if (entry !== null) {
-        let id = '';
-        const repeatable = new Set<number>();
-        for (const state of live) {
-          const context = targets[Math.floor(state / STEPS)]!.context?.(path) ?? null;
-          if (context === null) continue;
-          repeatable.add(state);
-          id += `${state}:${context},`;
-        }
-        const signature = repeatable.size > 0 ? entries!.signature(entry, value) : null;
-        if (signature !== null) {
-          let internedId = interned.get(id);
-          if (internedId === undefined) interned.set(id, (internedId = interned.size));
-          const doneKey = `${internedId}|${signature}`;
-          if (done.get(value)?.has(doneKey)) live = live.filter((state) => !repeatable.has(state));
-          else remember = doneKey;
-        }
-      }
-      if (live.length > 0) walkChildren(value, live, entry);
-      if (remember !== null) {
+      const below = entry === null ? { set: move.live, remember: null } : positionsBelow(value, move.live, entry);
+      if (below.set !== null) walkChildren(value, below.set, entry);
+      if (below.remember !== null) {
         let keys = done.get(value);
         if (keys === undefined) done.set(value, (keys = new Set()));
-        keys.add(remember);
+        keys.add(below.remember);
       }
     }
     path.pop();
   };
 
-  const walkChildren = (node: object, states: number[], entry: Entry | null) => {
+  const walkChildren = (node: object, set: StateSet, entry: Entry | null) => {
     if (Array.isArray(node)) {
-      for (let index = 0; index < node.length; index += 1) visit(index, node[index], states, entry);
+      for (let index = 0; index < node.length; index += 1) visit(index, node[index], set, entry);
     } else {
-      for (const key of Object.keys(node)) visit(key, (node as Record<string, unknown>)[key], states, entry);
+      for (const key of Object.keys(node)) visit(key, (node as Record<string, unknown>)[key], set, entry);
     }
   };
 
-  const start = targets.map((_, index) => index * STEPS);
-  if (start.length > 0) walkChildren(root, start, entries === null ? null : entries.root());
+  const start = automaton.start();
+  if (start !== null) walkChildren(root, start, entries === null ? null : entries.root());
 }
 
 /** Calls a match callback the way Nimma's proxied callbacks do: an error is recorded, named after the path, and the walk goes on. */
