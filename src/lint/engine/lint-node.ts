@@ -57,8 +57,16 @@ function isTemplate(message: unknown): boolean {
   return typeof message !== 'string' || message.includes('{{');
 }
 
+/**
+ * Spectral's Replacer builds an expression parser (and binds its functions) on every call, which
+ * only `#{{…}}` placeholders use. A template with plain `{{name}}` placeholders only gets the
+ * Replacer's own answer for those, without the parser: the variable's text, or nothing when it
+ * is not one of the variables.
+ */
 function messageFrom(template: string, vars: Record<string, unknown> | null): string {
-  return vars === null || !isTemplate(template) ? template : interpolate(template, vars);
+  if (vars === null || !isTemplate(template)) return template;
+  if (typeof template !== 'string' || template.includes('#{{')) return interpolate(template, vars);
+  return template.replace(PLACEHOLDER, (_placeholder, name: string) => (name in vars ? String(vars[name]) : ''));
 }
 
 type VariableName = 'property' | 'error' | 'path' | 'description' | 'value';
