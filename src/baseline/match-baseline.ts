@@ -18,7 +18,9 @@ export function matchBaseline(findings: readonly Finding[], entries: readonly Ba
   const open = new Map<string, Finding[]>();
   for (const finding of findings) {
     const key = placeKey(placeOf(finding, baselineDir));
-    open.set(key, [...(open.get(key) ?? []), finding]);
+    const atPlace = open.get(key);
+    if (atPlace === undefined) open.set(key, [finding]);
+    else atPlace.push(finding);
   }
   const baselined = new Set<Finding>();
   const unmatched: BaselineEntry[] = [];

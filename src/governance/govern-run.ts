@@ -53,7 +53,7 @@ export async function governRun(report: Report, options: GovernRunOptions): Prom
   if (!options.updateBaseline) return { result, baseline };
   const removed = result.fixedBaseline.length;
   const added = result.findings.filter((j) => (j.status === 'new' || j.status === 'not-judged') && !isWaiverFinding(j.finding)).length;
-  baseline = { file: baseline.file, entries: result.nextBaseline };
+  baseline = { file: baseline.file, entries: result.nextBaseline() };
   result = judge();
   return { result, baseline, update: { text: serializeBaseline(baseline.entries), entries: baseline.entries.length, added, removed } };
 }

@@ -56,8 +56,8 @@ export interface GovernanceResult {
   changes: JudgedChange[];
   /** Baseline entries of this run's files that no longer match a finding. */
   fixedBaseline: BaselineEntry[];
-  /** What --update-baseline writes: this run's unwaived findings plus other files' entries. */
-  nextBaseline: BaselineEntry[];
+  /** What --update-baseline writes: this run's unwaived findings plus other files' entries (fingerprinted only when asked for). */
+  nextBaseline(): BaselineEntry[];
 }
 
 function lintSubject(finding: Finding): WaiverSubject {
@@ -83,8 +83,9 @@ export function govern(input: GovernanceInput): GovernanceResult {
   const changeNotes = waived.notes.slice(input.findings.length);
   const unwaived = input.findings.filter((_, i) => findingNotes[i] === undefined);
   const baselineDir = input.baseline ? path.dirname(input.baseline.file) : '';
-  const runFiles = new Set([...input.files, ...input.findings.map((f) => f.source)].map((file) => baselineFile(file, baselineDir)));
-  const match = input.baseline ? matchBaseline(unwaived, input.baseline.entries, baselineDir, runFiles) : undefined;
+  const runFiles = new Set([...new Set([...input.files, ...input.findings.map((f) => f.source)])].map((file) => baselineFile(file, baselineDir)));
+  // No entries, nothing to match: every finding's fingerprint would be computed for nothing.
+  const match = input.baseline && input.baseline.entries.length > 0 ? matchBaseline(unwaived, input.baseline.entries, baselineDir, runFiles) : undefined;
   const judged: JudgedFinding[] = input.findings.map((finding, i) => {
     const waiver = findingNotes[i];
     if (waiver) return { finding, status: 'waived', waiver };
@@ -100,6 +101,6 @@ export function govern(input: GovernanceInput): GovernanceResult {
     findings: judged,
     changes: changes.map((change, i) => (changeNotes[i] ? { ...change, status: 'waived', waiver: changeNotes[i] } : { ...change, status: 'new' })),
     fixedBaseline: match?.fixed ?? [],
-    nextBaseline: [...kept, ...(input.baseline ? entriesFor(unwaived, baselineDir) : [])],
+    nextBaseline: () => [...kept, ...(input.baseline ? entriesFor(unwaived, baselineDir) : [])],
   };
 }
