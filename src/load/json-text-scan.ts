@@ -9,13 +9,9 @@
  * JSON.parse, which is the judge of syntax.
  */
 
-import { CLOSE_BRACE, CLOSE_BRACKET, decodeString, isJsonSpace, literalEnd, OPEN_BRACE, OPEN_BRACKET, stringEnd } from './json-tokens.js';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, CR, decodeString, isJsonSpace, LF, literalEnd, OPEN_BRACE, OPEN_BRACKET, stringEnd } from './json-tokens.js';
 
-const LF = 10;
-const CR = 13;
 const QUOTE = 34;
-const BACKSLASH = 92;
-const COMMA = 44;
 const COLON = 58;
 const LESS_THAN = 60;
 

@@ -2,10 +2,11 @@
 
 const SPACE = 32;
 const TAB = 9;
-const LF = 10;
-const CR = 13;
-const BACKSLASH = 92;
-const COMMA = 44;
+/** Character codes the scan and the token readers both look for. */
+export const LF = 10;
+export const CR = 13;
+export const BACKSLASH = 92;
+export const COMMA = 44;
 /** Character codes of JSON's brackets, shared by the scan, the index and the locator. */
 export const OPEN_BRACE = 123;
 export const CLOSE_BRACE = 125;
