@@ -6,7 +6,7 @@ import type { ApigovConfig } from '../config/types.js';
 import type { Change } from '../diff/types.js';
 import { pointerSegments } from '../json-pointer.js';
 import type { Finding } from '../report/finding.js';
-import { sortFindings } from '../report/sort.js';
+import { compareFindings, sortFindings } from '../report/sort.js';
 import { applyWaivers, type ScopedWaiver } from '../waivers/apply-waivers.js';
 import type { InlineIgnore } from '../waivers/inline-ignores.js';
 import type { WaiverNote, WaiverSubject } from '../waivers/subject.js';
@@ -60,6 +60,12 @@ export interface GovernanceResult {
   nextBaseline(): BaselineEntry[];
 }
 
+/** Whether the findings are already in report order (lint's report is), so sorting them again would change nothing. */
+function inReportOrder(judged: readonly JudgedFinding[]): boolean {
+  for (let index = 1; index < judged.length; index += 1) if (compareFindings(judged[index - 1]!.finding, judged[index]!.finding) > 0) return false;
+  return true;
+}
+
 function lintSubject(finding: Finding): WaiverSubject {
   return { rule: finding.ruleId, source: finding.source, location: finding.path, operation: operationAt(finding.path) };
 }
@@ -76,9 +82,12 @@ function changeSubject({ change, source }: SpecChange): WaiverSubject {
  */
 export function govern(input: GovernanceInput): GovernanceResult {
   const changes = input.changes ?? [];
-  const subjects = [...input.findings.map(lintSubject), ...changes.map(changeSubject)];
   const configName = input.config ? path.basename(input.config.file) : 'apigov.yaml';
-  const waived = applyWaivers(subjects, input.waivers, input.inline, input.today, configName);
+  // Without any waiver or inline ignore nothing is waived: no subject per finding (a whole-corpus run has millions).
+  const waived =
+    input.waivers.length === 0 && input.inline.length === 0
+      ? { notes: [], usedWaivers: new Set<never>(), usedInline: new Map<never, never>() }
+      : applyWaivers([...input.findings.map(lintSubject), ...changes.map(changeSubject)], input.waivers, input.inline, input.today, configName);
   const findingNotes = waived.notes.slice(0, input.findings.length);
   const changeNotes = waived.notes.slice(input.findings.length);
   const unwaived = input.findings.filter((_, i) => findingNotes[i] === undefined);
@@ -94,8 +103,10 @@ export function govern(input: GovernanceInput): GovernanceResult {
     return { finding, status: 'new' };
   });
   for (const finding of waiverFindings(input.config, input.waivers, input.inline, waived, input.today, input.inScope)) judged.push({ finding, status: 'new' });
-  const order = new Map(sortFindings(judged.map((j) => j.finding)).map((finding, index) => [finding, index]));
-  judged.sort((a, b) => order.get(a.finding)! - order.get(b.finding)!);
+  if (!inReportOrder(judged)) {
+    const order = new Map(sortFindings(judged.map((j) => j.finding)).map((finding, index) => [finding, index]));
+    judged.sort((a, b) => order.get(a.finding)! - order.get(b.finding)!);
+  }
   const kept = (input.baseline?.entries ?? []).filter((entry) => !runFiles.has(entry.file));
   return {
     findings: judged,
