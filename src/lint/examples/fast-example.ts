@@ -58,7 +58,10 @@ export function judgeExamples(target: unknown, options: ExampleOptions, context:
     // The interpreter errs on the strict side in a few corners of ajv's code (see ajv-error-walk.ts); the error list decides.
     return results.length > 0 ? { verdict: 'invalid', results } : VALID;
   } catch (error) {
-    if (error instanceof Undecidable) return DELEGATED;
+    // Undecidable: a corner the interpreter does not model. Anything else thrown is ajv's own helper
+    // failing on the data (deep equality on objects without a prototype has no valueOf): Spectral's
+    // function catches that inside its schema check and reports the message, so it decides.
+    if (error instanceof Undecidable || error instanceof Error) return DELEGATED;
     throw error;
   }
 }
