@@ -9,7 +9,6 @@ const { getClosestJsonPath, isAbsoluteRef, traverseObjUntilRef } = runtime;
 
 type Segment = string | number;
 type RefMap = Record<string, string>;
-type Graph = { getNodeData(source: string): { refMap: RefMap } };
 
 /** Where the walk through the refMaps stands after some of a path's segments. */
 export interface WalkState {
@@ -28,15 +27,7 @@ export interface WalkState {
 /** A segment leads to another state, stops the walk in a document (the item is the closest path there), or fails (no item). */
 type Step = WalkState | { stopIn: Document } | null;
 
-/**
- * Spectral's `DocumentInventory.findAssociatedItemForPath`, which maps a place in the resolved
- * document back to the file and place it came from, with the same result for every input. Spectral
- * walks every result's whole path through the refMaps anew, encoding each segment and building
- * ever longer pointer strings; on a resolved tree where shared schemas appear at thousands of
- * places that walk was most of a lint's time (Bungie's 1 MB spec: 11 of 24 s). Here each
- * (refMap position, segment) step is computed once per run and remembered: the walk's state after
- * a segment depends only on the state before it and the segment, so the answers cannot differ.
- */
+/** Spectral's result mapping for one document, and the refMap walk it is built on (ref-entries.ts uses that). */
 export interface Associator {
   /** findAssociatedItemForPath's answer for a path (segments as Spectral decodes them). */
   associate(path: Segment[], resolved: boolean): AssociatedItem | null;
@@ -49,9 +40,20 @@ export interface Associator {
   walkStep(from: WalkState, segment: string): WalkState | null;
 }
 
+/**
+ * Spectral's `DocumentInventory.findAssociatedItemForPath`, which maps a place in the resolved
+ * document back to the file and place it came from, with the same result for every input. Spectral
+ * walks every result's whole path through the refMaps anew, encoding each segment and building
+ * ever longer pointer strings; on a resolved tree where shared schemas appear at thousands of
+ * places that walk was most of a lint's time (Bungie's 1 MB spec: 11 of 24 s). Here each
+ * (refMap position, segment) step is computed once per run and remembered: the walk's state after
+ * a segment depends only on the state before it and the segment, so the answers cannot differ.
+ */
 export function createAssociator(inventory: Inventory): Associator {
   const states = new Map<string, WalkState>();
   let start: WalkState | null | undefined;
+  // Set when the root itself is mapped: then every call takes Spectral's own function.
+  let fallback = false;
 
   const stateFor = (source: string, key: string, document: Document, refMap: RefMap): WalkState => {
     const id = `${source}\u0000${key}`;
@@ -76,10 +78,10 @@ export function createAssociator(inventory: Inventory): Associator {
       const extracted = extractSourceFromRef(ref);
       if (extracted === null) return { stopIn: document };
       source = isAbsoluteRef(extracted) ? extracted : resolvePath(source, '..', extracted);
-      const next = source === inventory.document.source ? inventory.document : (inventory as unknown as { referencedDocuments: Record<string, Document | undefined> }).referencedDocuments[source];
+      const next = source === inventory.document.source ? inventory.document : inventory.referencedDocuments[source];
       if (next === null || next === undefined) return { stopIn: document };
       document = next;
-      refMap = (inventory as unknown as { graph: Graph }).graph.getNodeData(source).refMap;
+      refMap = inventory.graph!.getNodeData(source).refMap;
       key = ref.indexOf('#') >= 0 ? ref.slice(ref.indexOf('#')) : '#';
     }
     return stateFor(source, key, document, refMap);
@@ -100,7 +102,7 @@ export function createAssociator(inventory: Inventory): Associator {
   const startState = (): WalkState | null => {
     if (start !== undefined) return start;
     const source = inventory.document.source;
-    const graph = (inventory as unknown as { graph: Graph | null }).graph;
+    const { graph } = inventory;
     if (source === null || graph === null) return (start = null);
     try {
       const root = stateFor(source, '', inventory.document, graph.getNodeData(source).refMap);
@@ -114,7 +116,6 @@ export function createAssociator(inventory: Inventory): Associator {
     }
     return start;
   };
-  let fallback = false;
 
   const associate = (path: Segment[], resolved: boolean): AssociatedItem | null => {
     if (!resolved) return { document: inventory.document, path: getClosestJsonPath(inventory.unresolved, path), missingPropertyPath: path };
@@ -148,10 +149,8 @@ export function createAssociator(inventory: Inventory): Associator {
 
   return {
     associate,
-    walkStart: () => {
-      const first = startState();
-      return fallback ? null : first;
-    },
+    // A fallback leaves the start null.
+    walkStart: startState,
     walkStep: (from, segment) => {
       const next = advance(from, segment);
       return next !== null && 'key' in next ? next : null;

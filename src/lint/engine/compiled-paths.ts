@@ -1,8 +1,8 @@
 import { isPlainObject } from '@stoplight/json';
 import Nimma from 'nimma';
-import { jsonPathPlus } from 'nimma/fallbacks';
 import * as nimmaRuntime from 'nimma/runtime';
 import { indexPath } from './indexed-path.js';
+import { instantiate, NIMMA_OPTIONS } from './nimma-code.js';
 import { combineContexts, type PlaceContext } from './path-independence.js';
 import { planPaths } from './path-plan.js';
 import type { RefEntries } from './ref-entries.js';
@@ -30,29 +30,12 @@ class IndexedScope extends nimmaRuntime.Scope {
 }
 const runtime = { ...nimmaRuntime, Scope: IndexedScope };
 
-const IMPORTS = /import\s*({[^}]+})\s*from\s*['"][^'"]+['"];?/g;
-
-/**
- * Nimma generates one module of JavaScript for a set of paths and evaluates it against its own
- * runtime. This evaluates that same generated code against the runtime with the indexed Scope.
- * Should the generated code ever not look as expected, Nimma runs it itself.
- */
-function compileQuery(nimma: Nimma): Query {
-  const { sourceCode } = nimma as unknown as { sourceCode: string };
-  const imports = [...sourceCode.matchAll(IMPORTS)];
-  // The first import is Nimma's runtime; any others are the fallback engine's, passed in by name.
-  if (imports.length === 0 || !/nimma\/runtime/.test(imports[0]![0]) || !sourceCode.includes('export default function')) return (input, callbacks) => nimma.query(input as never, callbacks as never);
-  const code = sourceCode.replace(IMPORTS, '').replace('export default function', 'return function');
-  const deps = (jsonPathPlus as { runtimeDeps: Map<string, unknown> }).runtimeDeps;
-  const factory = Function('__runtime__', ...deps.keys(), `const ${imports[0]![1]} = __runtime__;\n${code}`) as (...args: unknown[]) => Query;
-  return factory(runtime, ...deps.values());
-}
-
 /**
  * Nimma, the JSONPath engine Spectral uses, turns all of a ruleset's `given` paths into one
  * generated traversal function. Spectral generates it afresh for every document it lints (and
  * loads Nimma's down-levelled build, whose private fields cost a WeakMap lookup per access); here
- * the function is generated once per set of paths and reused for every document and worker run.
+ * the function is generated once per set of paths, evaluated against the runtime with the indexed
+ * Scope, and reused for every document and worker run.
  */
 const compiled = new Map<string, Query>();
 
@@ -60,7 +43,9 @@ function compile(paths: string[]): Query {
   const key = paths.join('\n');
   let query = compiled.get(key);
   if (query === undefined) {
-    query = compileQuery(new Nimma(paths, { fallback: jsonPathPlus, unsafe: false, output: 'auto', customShorthands: {} }));
+    // Should the generated code ever not look as expected, Nimma runs it itself.
+    const nimma = new Nimma(paths, NIMMA_OPTIONS);
+    query = (instantiate((nimma as unknown as { sourceCode: string }).sourceCode, runtime) as Query | null) ?? ((input, callbacks) => nimma.query(input as never, callbacks as never));
     compiled.set(key, query);
   }
   return query;
@@ -70,10 +55,6 @@ export interface PathCallbacks {
   list: MatchCallback[];
   /** Each rule's dependence on the place it runs at (path-independence.ts); null: unknown. */
   contexts: (PlaceContext | null)[];
-}
-
-function contextOfAll(contexts: (PlaceContext | null)[]): PlaceContext | null {
-  return contexts.some((context) => context === null) ? null : combineContexts(contexts as PlaceContext[]);
 }
 
 const fanOut = (list: MatchCallback[]): MatchCallback => (node) => {
@@ -117,7 +98,7 @@ export function traverse(input: unknown, callbacks: Map<string, PathCallbacks>, 
     const { found, value } = lookUp(input, segments);
     if (found) callSafely(expression, fanOut(callbacks.get(expression)!.list), { path: [...segments], value }, errors);
   }
-  const targets = plan.walked.map((path) => ({ path, callback: fanOut(callbacks.get(path.expression)!.list), context: contextOfAll(callbacks.get(path.expression)!.contexts) }));
+  const targets = plan.walked.map((path) => ({ path, callback: fanOut(callbacks.get(path.expression)!.list), context: combineContexts(callbacks.get(path.expression)!.contexts) }));
   walkPaths(input, targets, entries, errors);
   if (errors.length > 0) throw new AggregateError(errors, 'Error running Nimma');
   if (plan.nimma.length === 0) return;

@@ -1,7 +1,6 @@
-import Nimma from 'nimma';
-import { jsonPathPlus } from 'nimma/fallbacks';
 import { parse } from 'nimma/parser';
 import * as nimmaRuntime from 'nimma/runtime';
+import { generatedCode, instantiate } from './nimma-code.js';
 
 type Property = string | number;
 
@@ -61,16 +60,13 @@ export function filterPredicate(expression: string): FilterPredicate | null {
   try {
     const steps = parse(alone) as { type: string; value?: unknown; deep?: boolean }[];
     if (steps.length !== 1 || steps[0]!.type !== 'ScriptFilterExpression' || steps[0]!.value !== expression || steps[0]!.deep !== true) return null;
-    sourceCode = (new Nimma([alone], { fallback: jsonPathPlus, unsafe: false, output: 'auto', customShorthands: {} }) as unknown as { sourceCode: string }).sourceCode;
+    sourceCode = generatedCode([alone]);
   } catch {
     return null;
   }
   if (!readsOnlyTheNode(sourceCode)) return null;
-  const code = sourceCode.replace(ONLY_RUNTIME_IMPORT, '').replace('export default function', 'return function');
-  const query = Function('__runtime__', `const { Scope, isObject, get, inBounds } = __runtime__;\n${code}`)({ ...nimmaRuntime, Scope: CapturingScope }) as (
-    input: unknown,
-    callbacks: Record<string, () => void>,
-  ) => void;
+  const query = instantiate(sourceCode, { ...nimmaRuntime, Scope: CapturingScope });
+  if (query === null) return null;
   query({}, { [alone]: () => {} });
   const scope = CapturingScope.last;
   if (scope === null || scope.check === null) return null;

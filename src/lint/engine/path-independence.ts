@@ -69,16 +69,13 @@ function contextOf(then: Then): PlaceContext | null {
  * rules on the resolved document meet shared subtrees.
  */
 export function placeContext(rule: { resolved: boolean; then: Then[] }): PlaceContext | null {
-  if (!rule.resolved) return null;
-  const parts = rule.then.map(contextOf);
-  if (parts.some((part) => part === null)) return null;
-  if (parts.every((part) => part === NOTHING_ELSE)) return NOTHING_ELSE;
-  return combineContexts(parts as PlaceContext[]);
+  return rule.resolved ? combineContexts(rule.then.map(contextOf)) : null;
 }
 
-/** One context for several: null if any is. */
-export function combineContexts(parts: PlaceContext[]): PlaceContext {
-  const distinct = [...new Set(parts)];
+/** One context for several (the rules on one path, the `then`s of one rule): null if any is unknown. */
+export function combineContexts(parts: (PlaceContext | null)[]): PlaceContext | null {
+  if (parts.some((part) => part === null)) return null;
+  const distinct = [...new Set(parts as PlaceContext[])];
   if (distinct.length === 1) return distinct[0]!;
   return (path) => {
     let key = '';

@@ -1,7 +1,6 @@
-import Nimma from 'nimma';
-import { jsonPathPlus } from 'nimma/fallbacks';
 import { parse } from 'nimma/parser';
 import { filterPredicate, type FilterPredicate } from './filter-predicate.js';
+import { generatedCode } from './nimma-code.js';
 
 type Segment = string | number;
 
@@ -50,8 +49,7 @@ function memberName(value: Segment): MemberName {
 /** Whether Nimma hands the path to its fallback engine (jsonpath-plus), as it does with syntax it does not compile or deems unsafe. */
 function nimmaFallsBack(expression: string): boolean {
   try {
-    const { sourceCode } = new Nimma([expression], { fallback: jsonPathPlus, unsafe: false, output: 'auto', customShorthands: {} }) as unknown as { sourceCode: string };
-    return sourceCode.includes('fallback(input');
+    return generatedCode([expression]).includes('fallback(input');
   } catch {
     return true;
   }

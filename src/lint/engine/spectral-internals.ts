@@ -25,6 +25,10 @@ export interface Inventory {
   readonly formats: Set<unknown> | null;
   readonly diagnostics: IRuleResult[];
   readonly errors: IRuleResult[] | null;
+  /** The resolver's graph (null before resolving or for a non-object document): each file's refMap. */
+  readonly graph: { getNodeData(source: string): { refMap: Record<string, string> } } | null;
+  /** The files `$ref`s led to, by absolute source. */
+  readonly referencedDocuments: Record<string, Document | null | undefined>;
   resolve(): Promise<void>;
   findAssociatedItemForPath(path: (string | number)[], resolved: boolean): AssociatedItem | null;
 }
