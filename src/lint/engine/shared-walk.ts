@@ -1,21 +1,14 @@
 import { RuntimeError } from 'nimma/errors';
 import { FilterFailure } from '../filter-guard.js';
-import type { WalkedPath } from './path-plan.js';
-import { Automaton, type Move, type StateSet } from './state-sets.js';
-import type { PlaceContext } from './path-independence.js';
+import { Automaton, type Move, type StateSet, type Target } from './state-sets.js';
 import type { Entry, RefEntries } from './ref-entries.js';
 
 type Segment = string | number;
 export type MatchCallback = (node: { path: Segment[]; value: unknown }) => void;
 
-export interface WalkTarget {
-  path: WalkedPath;
+/** A walked path with its context (state-sets.ts) and what to call on each match. */
+export interface WalkTarget extends Target {
   callback: MatchCallback;
-  /**
-   * What the path's rules read besides the node, from the place (path-independence.ts): equal
-   * answers at two places mean equal results for the same node; null: unknown, never skipped.
-   */
-  context: PlaceContext | null;
 }
 
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;

@@ -50,10 +50,6 @@ export class Automaton {
 
   constructor(private readonly targets: Target[]) {}
 
-  target(index: number): Target {
-    return this.targets[index]!;
-  }
-
   /** Every path at its start: the positions at the document root. */
   start(): StateSet | null {
     return this.intern(this.targets.map((_, index) => index * STEPS));
