@@ -4,14 +4,12 @@ import { pathToFileURL } from 'node:url';
 import { Ruleset } from '@stoplight/spectral-core';
 import * as formats from '@stoplight/spectral-formats';
 import * as coreFunctions from '@stoplight/spectral-functions';
-import { asyncapi, oas } from '@stoplight/spectral-rulesets';
 import YAML from 'yaml';
 import { RulesetError } from '../errors.js';
+import { spectralRuleset } from './spectral-builtins.js';
 
 type Obj = Record<string, unknown>;
 type RulesetFunction = (...args: unknown[]) => unknown;
-
-const BUILT_IN: Record<string, unknown> = { 'spectral:oas': oas, 'spectral:asyncapi': asyncapi };
 
 async function loadFunctions(file: string, definition: Obj): Promise<Map<string, RulesetFunction>> {
   const dir = path.resolve(path.dirname(file), typeof definition.functionsDir === 'string' ? definition.functionsDir : 'functions');
@@ -48,7 +46,7 @@ async function definitionOf(file: string): Promise<Obj> {
     result.extends = await Promise.all(
       extendsList.map(async (entry) => {
         const [name, severity] = Array.isArray(entry) ? entry : [entry, undefined];
-        const target = BUILT_IN[name as string] ?? (await definitionOf(path.resolve(path.dirname(file), name as string)));
+        const target = spectralRuleset(name as string) ?? (await definitionOf(path.resolve(path.dirname(file), name as string)));
         return severity === undefined ? target : [target, severity];
       }),
     );

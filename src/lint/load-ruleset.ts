@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Ruleset } from '@stoplight/spectral-core';
-import { oas, asyncapi } from '@stoplight/spectral-rulesets';
 import { RulesetError } from '../errors.js';
 import { houseRulesetFile } from './builtin-rulesets.js';
 import { currentRunContext } from '../runtime/run-context.js';
 import { refuseFetch } from './refuse-fetch.js';
+import { spectralRuleset } from './spectral-builtins.js';
 
 function resolvePackage(name: string, cwd: string): string | undefined {
   try {
@@ -21,8 +21,8 @@ function resolvePackage(name: string, cwd: string): string | undefined {
  * (`spectral:oas`, `apigov:naming`, ...), a file, or an installed npm package.
  */
 export async function loadRuleset(reference: string, cwd: string): Promise<Ruleset> {
-  if (reference === 'spectral:oas') return new Ruleset({ extends: [oas] } as never, { severity: 'recommended', source: reference });
-  if (reference === 'spectral:asyncapi') return new Ruleset({ extends: [asyncapi] } as never, { severity: 'recommended', source: reference });
+  const spectral = spectralRuleset(reference);
+  if (spectral !== undefined) return new Ruleset({ extends: [spectral] } as never, { severity: 'recommended', source: reference });
   const house = houseRulesetFile(reference);
   if (house) return (await import('./house-loader.js')).loadHouseRuleset(house);
   if (reference.startsWith('apigov:') || reference.startsWith('spectral:')) {

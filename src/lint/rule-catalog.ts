@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Ruleset } from '@stoplight/spectral-core';
-import { asyncapi, oas } from '@stoplight/spectral-rulesets';
 import { SEVERITY_NAMES, type SeverityName } from '../report/finding.js';
 import { HOUSE_RULESETS } from './builtin-rulesets.js';
 import { loadRuleset } from './load-ruleset.js';
+import { SPECTRAL_RULESET_NAMES, spectralRuleset } from './spectral-builtins.js';
 import { describeThen, givenOf } from './rule-summary.js';
 
 export const FIXTURES_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../fixtures/lint');
@@ -63,8 +63,8 @@ async function houseOwners(cwd: string): Promise<Map<string, string>> {
  */
 async function inheritedOwners(cwd: string): Promise<Map<string, string>> {
   const owners = await houseOwners(cwd);
-  for (const [name, definition] of [['spectral:oas', oas], ['spectral:asyncapi', asyncapi]] as const) {
-    for (const id of Object.keys((definition as { rules: object }).rules)) owners.set(id, name);
+  for (const name of SPECTRAL_RULESET_NAMES) {
+    for (const id of Object.keys((spectralRuleset(name) as { rules: object }).rules)) owners.set(id, name);
   }
   return owners;
 }
