@@ -38,7 +38,7 @@ export function walkPaths(root: object, targets: WalkTarget[], entries: RefEntri
   const automaton = new Automaton(targets);
   const path: Segment[] = [];
   const output = { path, value: undefined as unknown };
-  const done = new WeakMap<object, Set<string>>();
+  const done = new Map<object, Set<string>>();
 
   /** The positions to walk an object's children with: without the repeatable ones when this is a repeat (see above). */
   const positionsBelow = (value: object, set: StateSet, entry: Entry): { set: StateSet | null; remember: string | null } => {

@@ -1,6 +1,7 @@
 import { INERT, ASSERTIONS } from './ajv-assertions.js';
 import { APPLICATORS } from './ajv-error-walk.js';
 import { registersIds } from './ajv-ids.js';
+import { metaValid } from './meta-valid.js';
 import { compileFailure } from './compile-failure.js';
 import { isObject, pattern, type Schema } from './draft4-check.js';
 import { spectralAjv } from './spectral-ajv.js';
@@ -12,15 +13,6 @@ const SUBSCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'items'];
 const SUBSCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs', 'dependencies'];
 /** ajv keywords the stand-in checks cover; any other in ajv's table ($ref, if, contains, formatMaximum, …) is left to ajv. */
 const COVERED = new Set([...INERT, ...Object.keys(ASSERTIONS), ...APPLICATORS]);
-
-/** The draft-04 meta-schema check ajv runs before compiling, on an instance configured as Spectral's. */
-function metaValid(schema: Schema): boolean {
-  try {
-    return spectralAjv().validateSchema(schema) === true;
-  } catch {
-    return false;
-  }
-}
 
 function compiles(source: unknown): boolean {
   try {

@@ -34,10 +34,23 @@ function compiledChildren(schema: Schema): Schema[] {
   return children;
 }
 
-function collect(schema: Schema, messages: Set<string>): void {
-  const message = nullableMisuse(schema);
-  if (message !== undefined) messages.add(message);
-  for (const child of compiledChildren(schema)) collect(child, messages);
+const NONE: ReadonlySet<string> = new Set();
+const collected = new WeakMap<object, ReadonlySet<string>>();
+
+/** The messages of every fragment ajv compiles in this subtree, remembered per fragment: shared schemas recur across a resolved document. */
+function collect(schema: Schema): ReadonlySet<string> {
+  let messages = collected.get(schema);
+  if (messages === undefined) {
+    const own = nullableMisuse(schema);
+    let found: Set<string> | null = own === undefined ? null : new Set([own]);
+    for (const child of compiledChildren(schema)) {
+      const below = collect(child);
+      if (below.size > 0) for (const message of below) (found ??= new Set()).add(message);
+    }
+    messages = found ?? NONE;
+    collected.set(schema, messages);
+  }
+  return messages;
 }
 
 /**
@@ -48,8 +61,7 @@ function collect(schema: Schema, messages: Set<string>): void {
  */
 export function compileFailure(schema: Schema): string | 'ambiguous' | undefined {
   if (!compiled(schema)) return undefined;
-  const messages = new Set<string>();
-  collect(schema, messages);
+  const messages = collect(schema);
   if (messages.size > 1) return 'ambiguous';
   return messages.values().next().value;
 }
