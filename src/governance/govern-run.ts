@@ -18,6 +18,8 @@ export interface GovernRunOptions {
   usedConfigSpecs: boolean;
   changes?: readonly SpecChange[];
   isJudged?: (finding: Finding) => boolean;
+  /** The files findings point into, when the report's findings are not in memory (a spooled lint report). */
+  findingSources?: readonly string[];
 }
 
 export interface GovernedRun {
@@ -25,6 +27,11 @@ export interface GovernedRun {
   baseline: Baseline;
   /** With --update-baseline: the new file's text and how many entries it dropped. */
   update?: { text: string; entries: number; added: number; removed: number };
+  /**
+   * No waiver, inline ignore, baseline entry or judgement applies: every lint finding is new, in
+   * report order, and nothing is added, so a report can be streamed past governance unchanged.
+   */
+  excusesNothing: boolean;
 }
 
 /**
@@ -34,8 +41,9 @@ export interface GovernedRun {
  */
 export async function governRun(report: Report, options: GovernRunOptions): Promise<GovernedRun> {
   const waivers = await scopeWaivers(options.config);
-  const inline = await readInlineIgnores([...report.sources, ...report.findings.map((f) => f.source)]);
+  const inline = await readInlineIgnores([...report.sources, ...(options.findingSources ?? report.findings.map((f) => f.source))]);
   let baseline = await readBaseline(baselinePath(options.baselineFlag, options.config, options.cwd));
+  const excusesNothing = waivers.length === 0 && inline.length === 0 && baseline.entries.length === 0 && !options.updateBaseline && !options.isJudged;
   const judge = () =>
     govern({
       findings: report.findings,
@@ -50,10 +58,10 @@ export async function governRun(report: Report, options: GovernRunOptions): Prom
       isJudged: options.isJudged,
     });
   let result = judge();
-  if (!options.updateBaseline) return { result, baseline };
+  if (!options.updateBaseline) return { result, baseline, excusesNothing };
   const removed = result.fixedBaseline.length;
   const added = result.findings.filter((j) => (j.status === 'new' || j.status === 'not-judged') && !isWaiverFinding(j.finding)).length;
   baseline = { file: baseline.file, entries: result.nextBaseline() };
   result = judge();
-  return { result, baseline, update: { text: serializeBaseline(baseline.entries), entries: baseline.entries.length, added, removed } };
+  return { result, baseline, excusesNothing, update: { text: serializeBaseline(baseline.entries), entries: baseline.entries.length, added, removed } };
 }

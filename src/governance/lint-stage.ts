@@ -2,7 +2,7 @@ import path from 'node:path';
 import { checkRuleIds } from '../config/check-rule-ids.js';
 import type { ApigovConfig } from '../config/types.js';
 import type { LintSettings } from '../config/lint-settings.js';
-import type { Report } from '../report/finding.js';
+import type { LintReport } from '../lint/run-lint.js';
 import { applyOverrides, rulesOverridesEnable } from '../overrides/apply-overrides.js';
 
 export interface LintStage {
@@ -10,6 +10,8 @@ export interface LintStage {
   config?: ApigovConfig;
   cwd: string;
   onFile?: (done: number, total: number) => void;
+  /** The caller streams the report: findings of a many-file run may stay on disk (run-lint.ts). */
+  spool?: boolean;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface LintStage {
  * the loaded ruleset first (an unknown id is a config error with its line), then the specs are
  * linted and per-path overrides applied. The report's findings are the overridden ones.
  */
-export async function lintStage({ settings, config, cwd, onFile }: LintStage): Promise<Report> {
+export async function lintStage({ settings, config, cwd, onFile, spool }: LintStage): Promise<LintReport> {
   const { runLint } = await import('../lint/run-lint.js');
   const { buildRuleset, rulesEnabledOnlyForOverrides } = await import('../lint/ruleset-recipe.js');
   const overrides = config?.overrides ?? [];
@@ -31,6 +33,8 @@ export async function lintStage({ settings, config, cwd, onFile }: LintStage): P
     overrideRules: rulesOverridesEnable(overrides),
   };
   const ruleset = await buildRuleset(recipe, config ? (ids) => checkRuleIds(config, ids) : undefined);
-  const report = await runLint({ patterns: settings.patterns, cwd, recipe, jobs: settings.jobs, onFile, ruleset });
+  // Overrides rewrite findings one by one: a spooled report would have to be read back for them.
+  const report = await runLint({ patterns: settings.patterns, cwd, recipe, jobs: settings.jobs, onFile, ruleset, spool: spool === true && overrides.length === 0 });
+  if (report.spool) return report;
   return { ...report, findings: await applyOverrides(report.findings, overrides, rulesEnabledOnlyForOverrides(ruleset)) };
 }

@@ -2,6 +2,7 @@ import type { Ruleset } from '@stoplight/spectral-core';
 import { expandTargets } from '../load/expand-targets.js';
 import type { FileFailure, Finding, Report } from '../report/finding.js';
 import { sortFindings } from '../report/sort.js';
+import { FindingSpool } from './finding-spool.js';
 import { createInterner } from './intern-findings.js';
 import { lintFile, type FileResult } from './lint-file.js';
 import { buildRuleset, cacheFor, type RulesetRecipe } from './ruleset-recipe.js';
@@ -17,6 +18,13 @@ export interface LintRun {
   onFile?: (done: number, total: number) => void;
   /** The recipe's ruleset when the caller has built it already (to check config against it). */
   ruleset?: Ruleset;
+  /** Keep the findings of a run on worker threads on disk (finding-spool.ts), for a caller that streams the report. */
+  spool?: boolean;
+}
+
+/** A lint report; when spooled, its findings are in `spool` (in report order) and `findings` is empty. */
+export interface LintReport extends Report {
+  spool?: FindingSpool;
 }
 
 // Below this many files a worker's own ruleset load costs more than the parallelism saves.
@@ -26,8 +34,10 @@ const MIN_FILES_FOR_WORKERS = 4;
  * Lints every file the patterns name. A file that cannot be linted is recorded as a failure
  * and the others are still linted. Returns one report sorted by file, line, column and rule.
  */
-export async function runLint(run: LintRun): Promise<Report> {
+export async function runLint(run: LintRun): Promise<LintReport> {
   const { files, failures } = await expandTargets(run.patterns, run.cwd);
+  const onWorkers = run.jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS;
+  const spool = run.spool && onWorkers ? new FindingSpool() : undefined;
   const findings: Finding[] = [];
   const allFailures: FileFailure[] = [...failures];
   const sources: string[] = [];
@@ -37,7 +47,8 @@ export async function runLint(run: LintRun): Promise<Report> {
   const collect = (result: FileResult) => {
     if ('failure' in result) allFailures.push(result.failure);
     else {
-      for (const finding of intern(result.findings)) findings.push(finding);
+      if (spool) spool.add(result.findings);
+      else for (const finding of intern(result.findings)) findings.push(finding);
       sources.push(result.source);
       if (result.cached) cached += 1;
     }
@@ -45,8 +56,11 @@ export async function runLint(run: LintRun): Promise<Report> {
   };
   // The ruleset is built here even when workers lint, so a broken ruleset or config fails the run once, up front.
   const ruleset: Ruleset = run.ruleset ?? (await buildRuleset(run.recipe));
-  if (run.jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS) {
-    await lintOnWorkers(files, run.jobs, run.recipe, run.cwd, collect);
+  if (onWorkers) {
+    await lintOnWorkers(files, run.jobs, run.recipe, run.cwd, collect).catch((error: unknown) => {
+      spool?.close();
+      throw error;
+    });
   } else {
     const cache = cacheFor(run.recipe, ruleset);
     for (const file of files) {
@@ -57,13 +71,14 @@ export async function runLint(run: LintRun): Promise<Report> {
     }
   }
   allFailures.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
-  return { findings: sortFindings(findings), failures: allFailures, sources: sources.sort(), cached, ruleDescriptions: describeRules(ruleset, findings) };
+  const fired = spool ? spool.firedRules() : new Set(findings.map((f) => f.ruleId));
+  return { findings: sortFindings(findings), failures: allFailures, sources: sources.sort(), cached, ruleDescriptions: describeRules(ruleset, fired), ...(spool ? { spool } : null) };
 }
 
 /** Descriptions of the rules that fired, for formatters; sorted by id so output stays deterministic. */
-function describeRules(ruleset: Ruleset, findings: Finding[]): Record<string, string> {
+function describeRules(ruleset: Ruleset, fired: ReadonlySet<string>): Record<string, string> {
   const descriptions: Record<string, string> = {};
-  for (const id of [...new Set(findings.map((f) => f.ruleId))].sort()) {
+  for (const id of [...fired].sort()) {
     const description = ruleset.rules[id]?.description;
     if (description) descriptions[id] = description;
   }

@@ -6,8 +6,7 @@ import { junit } from './junit.js';
 import { markdown } from './markdown.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
-import type { Report } from '../finding.js';
-import type { Formatter } from './types.js';
+import type { Formatter, StreamedReport } from './types.js';
 
 /** Every lint output format, by the name `--format` takes. New formats register here. */
 export const LINT_FORMATTERS: Readonly<Record<string, Formatter>> = {
@@ -22,7 +21,7 @@ export const LINT_FORMATTERS: Readonly<Record<string, Formatter>> = {
 };
 
 /** Formats that can also be produced in pieces, for reports too large for one string. */
-export const LINT_CHUNKED_FORMATTERS: Readonly<Record<string, (report: Report) => Iterable<string>>> = { json: jsonChunks };
+export const LINT_CHUNKED_FORMATTERS: Readonly<Record<string, (report: StreamedReport) => Iterable<string>>> = { json: jsonChunks };
 
 /**
  * Formats that record files which could not be linted inside the report itself (a failed SARIF

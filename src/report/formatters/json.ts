@@ -1,5 +1,5 @@
-import type { Finding, Report } from '../finding.js';
-import type { Formatter } from './types.js';
+import type { Finding } from '../finding.js';
+import type { Formatter, StreamedReport } from './types.js';
 
 // Rows are handed out in pieces of about this many characters.
 const CHUNK_CHARS = 1 << 20;
@@ -16,21 +16,18 @@ function row(finding: Finding): string {
  * indents it. Produced in pieces: a whole-corpus run reports over a million findings, more text
  * than one JavaScript string can hold.
  */
-export function* jsonChunks(report: Report): Generator<string> {
-  const { findings } = report;
-  if (findings.length === 0) {
-    yield '[]\n';
-    return;
-  }
-  let chunk = '[\n';
-  for (let i = 0; i < findings.length; i++) {
-    chunk += `${i > 0 ? ',\n' : ''}  ${row(findings[i]!)}`;
+export function* jsonChunks(report: StreamedReport): Generator<string> {
+  let chunk = '';
+  let first = true;
+  for (const finding of report.findings) {
+    chunk += `${first ? '[\n' : ',\n'}  ${row(finding)}`;
+    first = false;
     if (chunk.length >= CHUNK_CHARS) {
       yield chunk;
       chunk = '';
     }
   }
-  yield `${chunk}\n]\n`;
+  yield first ? '[]\n' : `${chunk}\n]\n`;
 }
 
 export const json: Formatter = (report) => [...jsonChunks(report)].join('');
