@@ -12,6 +12,7 @@ type Piece = [offset: number, length: number];
  * main thread by gigabytes. Each file's findings are appended to a temporary file as one JSON
  * line per source file they point into; the report is read back one source at a time, in report
  * order (findings sort by source first), so memory holds one source's findings at once.
+ * Whoever creates one closes it, which removes the temporary folder.
  */
 export class FindingSpool {
   private readonly dir = mkdtempSync(path.join(tmpdir(), 'apigov-spool-'));
@@ -21,12 +22,7 @@ export class FindingSpool {
   private readonly severities = new Set<Severity>();
   private end = 0;
   private closed = false;
-  count = 0;
-
-  constructor() {
-    // A run that ends abruptly (an exception, process.exit) still leaves no temporary files behind.
-    process.once('exit', this.close);
-  }
+  private added = 0;
 
   add(findings: readonly Finding[]): void {
     const bySource = new Map<string, Finding[]>();
@@ -45,7 +41,12 @@ export class FindingSpool {
       list.push([this.end, bytes.length]);
       this.end += bytes.length;
     }
-    this.count += findings.length;
+    this.added += findings.length;
+  }
+
+  /** How many findings were added. */
+  get count(): number {
+    return this.added;
   }
 
   /** The rule ids that fired, for the report's rule descriptions. */
@@ -79,7 +80,6 @@ export class FindingSpool {
   readonly close = (): void => {
     if (this.closed) return;
     this.closed = true;
-    process.removeListener('exit', this.close);
     closeSync(this.fd);
     rmSync(this.dir, { recursive: true, force: true });
   };

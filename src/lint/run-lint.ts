@@ -37,7 +37,6 @@ const MIN_FILES_FOR_WORKERS = 4;
 export async function runLint(run: LintRun): Promise<LintReport> {
   const { files, failures } = await expandTargets(run.patterns, run.cwd);
   const onWorkers = run.jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS;
-  const spool = run.spool && onWorkers ? new FindingSpool() : undefined;
   const findings: Finding[] = [];
   const allFailures: FileFailure[] = [...failures];
   const sources: string[] = [];
@@ -56,6 +55,8 @@ export async function runLint(run: LintRun): Promise<LintReport> {
   };
   // The ruleset is built here even when workers lint, so a broken ruleset or config fails the run once, up front.
   const ruleset: Ruleset = run.ruleset ?? (await buildRuleset(run.recipe));
+  // Created once nothing but the workers can fail; closed here if they do, else by the caller.
+  const spool = run.spool && onWorkers ? new FindingSpool() : undefined;
   if (onWorkers) {
     await lintOnWorkers(files, run.jobs, run.recipe, run.cwd, collect).catch((error: unknown) => {
       spool?.close();

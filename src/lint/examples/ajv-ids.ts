@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { isObject as isFragment } from './draft4-check.js';
 
 const require = createRequire(import.meta.url);
 type Node = Record<string, unknown>;
@@ -8,8 +9,6 @@ type Table = Record<string, boolean>;
 // from Object.prototype ("constructor"), as the walker's own do.
 const traverse = require('json-schema-traverse') as { keywords: Table; arrayKeywords: Table; propsKeywords: Table; skipKeywords: Table };
 const SCHEMA_KEYWORDS = new Set([...Object.keys(traverse.keywords), ...Object.keys(traverse.arrayKeywords), ...Object.keys(traverse.propsKeywords)]);
-
-const isFragment = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Whether ajv counts an id on this fragment, met under `parentKeyword` (undefined at the root). */
 function countsHere(fragment: Node, root: boolean, parentKeyword: string | undefined): boolean {

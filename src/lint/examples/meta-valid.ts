@@ -1,11 +1,10 @@
 import { createRequire } from 'node:module';
+import { isObject } from './draft4-check.js';
 import { spectralAjv } from './spectral-ajv.js';
 
 const require = createRequire(import.meta.url);
 type Node = Record<string, unknown>;
 type Validate = (data: unknown) => boolean;
-
-const isPlainObject = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Draft-04's meta-schema with each `{ $ref: '#' }` (a subschema position) replaced by
@@ -19,7 +18,7 @@ function shallowMetaSchema(): object {
   delete meta.$schema;
   const replace = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(replace);
-    if (!isPlainObject(value)) return value;
+    if (!isObject(value)) return value;
     if (value.$ref === '#') return { type: 'object' };
     // ajv compiles its meta-schema when the instance is built, before ajv-formats adds formats:
     // its `uri` and `regex` formats are unknown then, and ignored.
@@ -38,7 +37,7 @@ function shallowValid(schema: Node): boolean {
 /** The values at draft-04's subschema positions (where its meta-schema says `$ref: '#'`) that are objects. */
 function subschemasOf(schema: Node): Node[] {
   const found: Node[] = [];
-  const add = (value: unknown) => isPlainObject(value) && found.push(value);
+  const add = (value: unknown) => isObject(value) && found.push(value);
   add(schema.additionalItems);
   add(schema.additionalProperties);
   add(schema.not);
@@ -48,7 +47,7 @@ function subschemasOf(schema: Node): Node[] {
   // ajv checks the maps' entries as it enumerates them (for…in); dependencies may also hold string arrays.
   for (const keyword of ['definitions', 'properties', 'patternProperties', 'dependencies']) {
     const map = schema[keyword];
-    if (isPlainObject(map)) for (const key in map) add(map[key]);
+    if (isObject(map)) for (const key in map) add(map[key]);
   }
   return found;
 }
@@ -63,7 +62,7 @@ const checking = new WeakSet<object>();
  * A cycle is not judged here (false: left to ajv).
  */
 export function metaValid(schema: unknown): boolean {
-  if (!isPlainObject(schema)) return false;
+  if (!isObject(schema)) return false;
   const known = verdicts.get(schema);
   if (known !== undefined) return known;
   if (checking.has(schema)) return false;
