@@ -24,46 +24,58 @@ export default function namingPropertyCasing(input, options) {
   if (!pattern) return [{ message: `unknown casing "${casing}" (use camel, pascal, snake or kebab)` }];
   const results = [];
   const seen = new Set();
+  // One path, pushed and popped as the walk goes; copied only for a finding (GitHub's
+  // description has ~100,000 schema nodes, and most keywords are absent from each).
+  const path = [];
 
-  const checkName = (name, path) => {
-    if (/^[@$]/.test(name)) return;
+  const checkName = (name) => {
+    if (name.startsWith('@') || name.startsWith('$')) return;
     const words = name.replace(/^_+/, '').split(/[.[\]]+/).filter((word) => word !== '');
     if (!/[A-Za-z]/.test(name) || words.every((word) => pattern.test(word))) return;
-    results.push({ message: `Property "${name}" is not ${LABELS[casing]}.`, path });
+    results.push({ message: `Property "${name}" is not ${LABELS[casing]}.`, path: [...path] });
   };
 
-  const walkSchema = (schema, path) => {
+  const walkBelow = (schema, key, walk) => {
+    path.push(key);
+    walk(schema);
+    path.pop();
+  };
+
+  const walkSchema = (schema) => {
     if (!isObject(schema) || seen.has(schema)) return;
     seen.add(schema);
     if (isObject(schema.properties)) {
-      for (const [name, sub] of Object.entries(schema.properties)) {
-        checkName(name, [...path, 'properties', name]);
-        walkSchema(sub, [...path, 'properties', name]);
+      path.push('properties');
+      for (const name of Object.keys(schema.properties)) {
+        path.push(name);
+        checkName(name);
+        walkSchema(schema.properties[name]);
+        path.pop();
       }
+      path.pop();
     }
-    for (const key of SUBSCHEMA) walkSchema(schema[key], [...path, key]);
-    for (const key of SCHEMA_LISTS) {
-      if (Array.isArray(schema[key])) schema[key].forEach((sub, i) => walkSchema(sub, [...path, key, i]));
-    }
-    for (const key of SCHEMA_MAPS) {
-      if (isObject(schema[key])) for (const [name, sub] of Object.entries(schema[key])) walkSchema(sub, [...path, key, name]);
-    }
+    for (const key of SUBSCHEMA) if (isObject(schema[key])) walkBelow(schema[key], key, walkSchema);
+    for (const key of SCHEMA_LISTS) if (Array.isArray(schema[key])) walkBelow(schema[key], key, walkList);
+    for (const key of SCHEMA_MAPS) if (isObject(schema[key])) walkBelow(schema[key], key, walkMap);
   };
+  const walkList = (list) => list.forEach((sub, index) => walkBelow(sub, index, walkSchema));
+  const walkMap = (map) => Object.keys(map).forEach((name) => walkBelow(map[name], name, walkSchema));
 
-  const walkSpec = (node, path) => {
-    if (Array.isArray(node)) node.forEach((item, i) => walkSpec(item, [...path, i]));
+  const walkSpec = (node) => {
+    if (Array.isArray(node)) node.forEach((item, index) => walkBelow(item, index, walkSpec));
     if (!isObject(node) || seen.has(node)) return;
     seen.add(node);
-    for (const [key, value] of Object.entries(node)) {
+    for (const key of Object.keys(node)) {
       if (NOT_SPEC(key)) continue;
+      const value = node[key];
       const schemaMap = (key === 'schemas' && path.length === 1 && path[0] === 'components')
         || (key === 'definitions' && path.length === 0);
-      if (key === 'schema') walkSchema(value, [...path, key]);
-      else if (schemaMap && isObject(value)) for (const [name, sub] of Object.entries(value)) walkSchema(sub, [...path, key, name]);
-      else walkSpec(value, [...path, key]);
+      if (key === 'schema') walkBelow(value, key, walkSchema);
+      else if (schemaMap && isObject(value)) walkBelow(value, key, walkMap);
+      else walkBelow(value, key, walkSpec);
     }
   };
 
-  walkSpec(input, []);
+  walkSpec(input);
   return results;
 }

@@ -36,4 +36,21 @@ describe('json output in pieces', () => {
     expect([...jsonChunks(reportWith(0))]).toEqual(['[]\n']);
     expect(json(reportWith(1))).toBe(spectralShape(reportWith(1)));
   });
+
+  it('writes every row shape exactly as JSON.stringify does, usual or not', () => {
+    const base = { ruleId: 'r', severity: 1, message: 'm', source: '/s.yaml', path: ['a', 0], origin: 'lint' as const };
+    const odd: Record<string, unknown>[] = [
+      { ...base, path: [] },
+      { ...base, source: undefined },
+      { ...base, severity: 0, message: 'line\nbreak \u2028 "q" \\ \u0000' },
+      { ...base, path: ['x~1y', '/a/{b}', 12, 'ünï'] },
+      { ...base, range: { end: { line: 1, character: 2 }, start: { line: 0, character: 1 } } },
+      { ...base, range: { start: { character: 1, line: 0 }, end: { line: 1, character: 2 } } },
+      { ...base, range: { start: { line: 0, character: 1 }, end: { line: 1, character: 2 }, extra: true } },
+      { ...base, range: { start: { line: Number.NaN, character: 1 }, end: { line: 1, character: 2 } } },
+      { ...base, path: ['a', Number.POSITIVE_INFINITY] },
+    ];
+    const report = { findings: odd, failures: [], sources: [] } as unknown as Report;
+    expect(json(report)).toBe(spectralShape(report));
+  });
 });

@@ -3,6 +3,7 @@ import runtime from '@stoplight/spectral-runtime';
 import { setActivityDetail } from '../../runtime/activity.js';
 import { RuleFailure } from '../rule-guard.js';
 import type { Associator } from './associated-item.js';
+import type { AssociatedItem } from './spectral-internals.js';
 import { getLintTargets, interpolate, type Inventory } from './spectral-internals.js';
 
 // A CommonJS module whose exports Node cannot list for named imports.
@@ -69,7 +70,6 @@ function messageFrom(template: string, vars: Record<string, unknown> | null): st
   return template.replace(PLACEHOLDER, (_placeholder, name: string) => (name in vars ? String(vars[name]) : ''));
 }
 
-type VariableName = 'property' | 'error' | 'path' | 'description' | 'value';
 const ALL_VARIABLES: ReadonlySet<string> = new Set(['property', 'error', 'path', 'description', 'value']);
 // Spectral's placeholder pattern (utils/replacer.ts): `{{name}}`, or `#{{expression}}` evaluated.
 const PLACEHOLDER = /#?\{\{([^}\n]+)\}\}/g;
@@ -78,27 +78,55 @@ const PLACEHOLDER = /#?\{\{([^}\n]+)\}\}/g;
  * The message variables a template can read: a `{{name}}` placeholder reads only that name; an
  * evaluated `#{{…}}` one may read any. Printing a deep path or reading a value for every raw
  * result (before repeats are dropped) cost seconds on large resolved trees, for templates that
- * mostly read only `{{error}}`.
+ * mostly read only `{{error}}`. Remembered per template: a rule's results mostly share a few.
  */
-function variablesRead(template: unknown, into: Set<string>): void {
-  if (typeof template !== 'string') {
-    for (const name of ALL_VARIABLES) into.add(name);
-    return;
-  }
+const NO_VARIABLES: ReadonlySet<string> = new Set();
+const readByTemplate = new Map<string, ReadonlySet<string>>();
+function variablesRead(template: unknown): ReadonlySet<string> {
+  if (typeof template !== 'string') return ALL_VARIABLES;
+  if (!template.includes('{{')) return NO_VARIABLES;
+  let read = readByTemplate.get(template);
+  if (read !== undefined) return read;
+  const names = new Set<string>();
   for (const match of template.matchAll(PLACEHOLDER)) {
     if (match[0]!.startsWith('#')) {
-      for (const name of ALL_VARIABLES) into.add(name);
-      return;
+      read = ALL_VARIABLES;
+      break;
     }
-    into.add(match[1]!);
+    names.add(match[1]!);
   }
+  read ??= names;
+  // A function that puts a value in every message would grow this without bound.
+  if (readByTemplate.size < 10_000) readByTemplate.set(template, read);
+  return read;
+}
+
+/** The variables both templates read (the function's message, then the rule's). */
+function variablesReadBy(message: unknown, ruleMessage: string | null): ReadonlySet<string> {
+  const fromMessage = variablesRead(message);
+  if (ruleMessage === null) return fromMessage;
+  const fromRule = variablesRead(ruleMessage);
+  if (fromRule.size === 0 || fromRule === fromMessage) return fromMessage;
+  if (fromMessage.size === 0) return fromRule;
+  return new Set([...fromMessage, ...fromRule]);
 }
 
 /** Spectral's variables object with only the values the templates read computed; the others are present but undefined. */
-function messageVariables(read: Set<string>, compute: Record<VariableName, () => unknown>): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (const name of ALL_VARIABLES) values[name] = read.has(name) ? compute[name as VariableName]() : undefined;
-  return values;
+function messageVariables(read: ReadonlySet<string>, message: unknown, item: AssociatedItem | null, path: Segment[], rule: RunnableRule, data: unknown): Record<string, unknown> {
+  const missing = item?.missingPropertyPath;
+  return {
+    property: !read.has('property')
+      ? undefined
+      : missing !== undefined && missing.length > path.length
+        ? printPath(missing.slice(path.length - 1), PrintStyle.Dot)
+        : path.length > 0
+          ? path[path.length - 1]
+          : '',
+    error: read.has('error') ? message : undefined,
+    path: read.has('path') ? printPath(path, PrintStyle.EscapedPointer) : undefined,
+    description: read.has('description') ? rule.description : undefined,
+    value: read.has('value') ? (path.length === 0 ? data : valueAt(data, path)) : undefined,
+  };
 }
 
 function isError(value: unknown): value is Error {
@@ -106,16 +134,16 @@ function isError(value: unknown): value is Error {
 }
 
 /**
- * Spectral's result identity (code, place, file, message): its runner drops later results with
- * the same one. A shared component reached through hundreds of `$ref`s yields the same result
- * hundreds of times; recognising the repeat before computing its range is what saves the time.
+ * Spectral's result identity (code, place, file, message), as its runner computes it
+ * (computeResultFingerprint): it drops later results with the same one. A shared component reached
+ * through hundreds of `$ref`s yields the same result hundreds of times; recognising the repeat
+ * before computing its range is what saves the time. `pathJson` is the path as JSON, computed once.
  */
-function fingerprint(result: Omit<IRuleResult, 'range'>, range: () => IRuleResult['range']): string {
-  let id = String(result.code);
-  id += result.path.length > 0 ? JSON.stringify(result.path) : JSON.stringify(range());
-  if (result.source !== undefined) id += result.source;
-  if (result.message !== undefined) id += result.message;
-  return id;
+function fingerprint(code: string, pathJson: string, emptyPath: boolean, source: string | undefined, message: string, range: () => IRuleResult['range']): string {
+  let id = code;
+  id += emptyPath ? JSON.stringify(range()) : pathJson;
+  if (source !== undefined) id += source;
+  return id + message;
 }
 
 /**
@@ -125,9 +153,8 @@ function fingerprint(result: Omit<IRuleResult, 'range'>, range: () => IRuleResul
  * thousands of `$ref`s map to one place, so the second and later ones are known repeats before
  * their message is interpolated: on Bungie's spec typed-enum gives 664,521 raw results, 2,444 findings.
  */
-function repeatKey(rule: RunnableRule, message: unknown, source: string | null | undefined, path: Segment[], missing: Segment[] | undefined, read: Set<string>): string | null {
-  if (typeof message !== 'string') return null;
-  let key = `${rule.name}\u0000${source === undefined ? '\u0001' : source === null ? '\u0002' : source}\u0000${JSON.stringify(path)}\u0000${message}`;
+function repeatKey(rule: RunnableRule, message: string, source: string | null | undefined, pathJson: string, missing: Segment[] | undefined, read: ReadonlySet<string>): string {
+  let key = `${rule.name}\u0000${source === undefined ? '\u0001' : source === null ? '\u0002' : source}\u0000${pathJson}\u0000${message}`;
   if (read.has('property')) key += `\u0000${JSON.stringify(missing ?? null)}`;
   return key;
 }
@@ -135,6 +162,7 @@ function repeatKey(rule: RunnableRule, message: unknown, source: string | null |
 /** Turns one function's results into findings the way Spectral does: mapped back through `$ref`s to the file and place they came from. */
 function keepResults(state: RunState, rule: RunnableRule, targetPath: Segment[], results: FunctionResult[]): void {
   const { inventory } = state;
+  const ruleTemplated = rule.message !== null && isTemplate(rule.message);
   for (const result of results) {
     const escapedPath = (result.path ?? targetPath).map(decodeSegmentFragment);
     const item = state.associator.associate(escapedPath, rule.resolved);
@@ -142,31 +170,15 @@ function keepResults(state: RunState, rule: RunnableRule, targetPath: Segment[],
     // undefined when the place maps to no document, null for a document without a file name.
     const source = item?.document.source;
     const document = item?.document ?? inventory.document;
-    const templated = isTemplate(result.message) || (rule.message !== null && isTemplate(rule.message));
-    const read = new Set<string>();
-    if (templated) {
-      variablesRead(result.message, read);
-      if (rule.message !== null) variablesRead(rule.message, read);
-    }
-    const repeat = repeatKey(rule, result.message, source, path, item?.missingPropertyPath, read);
-    if (repeat !== null) {
+    const templated = ruleTemplated || isTemplate(result.message);
+    const read = templated ? variablesReadBy(result.message, rule.message) : NO_VARIABLES;
+    const pathJson = JSON.stringify(path);
+    if (typeof result.message === 'string') {
+      const repeat = repeatKey(rule, result.message, source, pathJson, item?.missingPropertyPath, read);
       if (state.mapped.has(repeat)) continue;
       state.mapped.add(repeat);
     }
-    const vars = !templated
-      ? null
-      : messageVariables(read, {
-          property: () =>
-            item?.missingPropertyPath !== undefined && item.missingPropertyPath.length > path.length
-              ? printPath(item.missingPropertyPath.slice(path.length - 1), PrintStyle.Dot)
-              : path.length > 0
-                ? path[path.length - 1]
-                : '',
-          error: () => result.message,
-          path: () => printPath(path, PrintStyle.EscapedPointer),
-          description: () => rule.description,
-          value: () => (path.length === 0 ? document.data : valueAt(document.data, path)),
-        });
+    const vars = templated ? messageVariables(read, result.message, item, path, rule, document.data) : null;
     const resultMessage = messageFrom(result.message, vars);
     if (vars !== null) vars.error = resultMessage;
     const severity = typeof source === 'string' ? rule.getSeverityForSource(source, path) : rule.severity;
@@ -174,11 +186,14 @@ function keepResults(state: RunState, rule: RunnableRule, targetPath: Segment[],
     const message = (rule.message === null ? (rule.description ?? resultMessage) : messageFrom(rule.message, vars)).trim();
     let range: IRuleResult['range'] | undefined;
     const rangeOf = (): IRuleResult['range'] => (range ??= document.getRangeForJsonPath(path, true) ?? DEFAULT_RANGE);
-    const partial = { code: rule.name, message, path, severity: severity as IRuleResult['severity'], ...(source !== null ? { source } : null) };
-    const id = fingerprint(partial as Omit<IRuleResult, 'range'>, rangeOf);
+    const id = fingerprint(rule.name, pathJson, path.length === 0, source ?? undefined, message, rangeOf);
     if (state.seen.has(id)) continue;
     state.seen.add(id);
-    state.results.push({ ...partial, range: rangeOf(), documentationUrl: rule.documentationUrl ?? undefined } as IRuleResult);
+    const kept = { code: rule.name, message, path, severity: severity as IRuleResult['severity'] } as IRuleResult;
+    if (source !== null) kept.source = source;
+    kept.range = rangeOf();
+    kept.documentationUrl = rule.documentationUrl ?? undefined;
+    state.results.push(kept);
   }
 }
 

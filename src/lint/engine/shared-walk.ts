@@ -40,22 +40,41 @@ export function walkPaths(root: object, targets: WalkTarget[], entries: RefEntri
   const output = { path, value: undefined as unknown };
   const done = new Map<object, Set<string>>();
 
-  /** The positions to walk an object's children with: without the repeatable ones when this is a repeat (see above). */
-  const positionsBelow = (value: object, set: StateSet, entry: Entry): { set: StateSet | null; remember: string | null } => {
-    let key = set.fixedKey;
-    let dropped: Set<number> | null = null;
+  // positionsBelow's answer, in two variables rather than an object per node (it runs at most nodes).
+  let belowSet: StateSet | null = null;
+  let remember: string | null = null;
+  // A set without its repeatable positions, per set and place answers (few distinct ones per run).
+  const reduced = new Map<string, StateSet | null>();
+
+  /** Sets belowSet and remember: the positions to walk an object's children with, without the repeatable ones when this is a repeat (see above). */
+  const positionsBelow = (value: object, set: StateSet, entry: Entry): void => {
+    belowSet = set;
+    remember = null;
+    let answers = '';
     for (const { state, context } of set.placeDependent) {
       const answer = context(path);
-      if (answer === null) continue;
-      key += `|${state}:${answer}`;
-      (dropped ??= new Set(set.fixed)).add(state);
+      if (answer !== null) answers += `|${state}:${answer}`;
     }
-    if (key === '') return { set, remember: null };
+    if (set.fixedKey === '' && answers === '') return;
     const signature = entries!.signature(entry, value);
-    if (signature === null) return { set, remember: null };
-    const doneKey = `${key}\u0000${signature}`;
-    if (done.get(value)?.has(doneKey) !== true) return { set, remember: doneKey };
-    return { set: dropped === null ? automaton.withoutFixed(set) : automaton.without(set, dropped), remember: null };
+    if (signature === null) return;
+    const doneKey = `${set.fixedKey}${answers}\u0000${signature}`;
+    if (done.get(value)?.has(doneKey) !== true) {
+      remember = doneKey;
+      return;
+    }
+    belowSet = answers === '' ? automaton.withoutFixed(set) : withoutRepeatable(set, answers);
+  };
+
+  /** The set without its fixed positions and the place-dependent ones that had an answer here. */
+  const withoutRepeatable = (set: StateSet, answers: string): StateSet | null => {
+    const id = `${set.id}${answers}`;
+    if (reduced.has(id)) return reduced.get(id)!;
+    const dropped = new Set(set.fixed);
+    for (const { state, context } of set.placeDependent) if (context(path) !== null) dropped.add(state);
+    const without = automaton.without(set, dropped);
+    reduced.set(id, without);
+    return without;
   };
 
   const visit = (key: Segment, value: unknown, from: StateSet, parentEntry: Entry | null) => {
@@ -74,12 +93,19 @@ export function walkPaths(root: object, targets: WalkTarget[], entries: RefEntri
     }
     if (move.live !== null && isObject(value)) {
       const entry = parentEntry === null ? null : entries!.child(parentEntry, key);
-      const below = entry === null ? { set: move.live, remember: null } : positionsBelow(value, move.live, entry);
-      if (below.set !== null) walkChildren(value, below.set, entry);
-      if (below.remember !== null) {
-        let keys = done.get(value);
-        if (keys === undefined) done.set(value, (keys = new Set()));
-        keys.add(below.remember);
+      if (entry === null) {
+        walkChildren(value, move.live, entry);
+      } else {
+        positionsBelow(value, move.live, entry);
+        // Read before walking the children: their own visits overwrite the two.
+        const set = belowSet;
+        const doneKey = remember;
+        if (set !== null) walkChildren(value, set, entry);
+        if (doneKey !== null) {
+          let keys = done.get(value);
+          if (keys === undefined) done.set(value, (keys = new Set()));
+          keys.add(doneKey);
+        }
       }
     }
     path.pop();
