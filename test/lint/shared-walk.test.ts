@@ -52,9 +52,13 @@ const EDGE_PATHS = [
   '$.*[a,x]..b',
   '$..a[*]..b',
   '$..[?(@ && @.x)]..b',
+  // The house rules' old spelling of their 2xx filter, with a `\\d` Nimma does not compile.
+  "$.paths[*].get.responses[?(@property.match && @property.match(/^2(\\d\\d|XX)$/i) && @property != '204')]",
+  '$.paths[*][get,put,post,delete,options,head,patch,trace].responses[?(@property.match && @property.match(/^2(\\d\\d|XX)$/i))]',
+  '$.paths[*][get,put,post,delete,options,head,patch,trace].responses[?(@property.match && @property.match(/^2(\\d\\d|XX)$/i))].content[?(@property.match && @property.match(/json/i))]',
 ];
 
-// Paths Nimma gives to its fallback engine (filters with `!=` or a regex flag; a `..` after a
+// Paths Nimma gives to its fallback engine (a regex with an escape such as `\\d`; a `..` after a
 // filter or a wildcard after a deep step), filters that read
 // the walk's position, and shapes Nimma's compiler reads its own way (path-plan.ts).
 const LEFT_TO_NIMMA = [
@@ -77,7 +81,7 @@ function seeded(seed: number): () => number {
   return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
-const KEYS = ['a', 'b', 'x', 'enum', 'type', 'description', 'title', 'properties', '0', '200', 'paths', 'list', 'get', '~1a', 'name'];
+const KEYS = ['a', 'b', 'x', 'enum', 'type', 'description', 'title', 'properties', '0', '200', '2xX', '204', 'content', 'application/json', 'paths', 'list', 'get', '~1a', 'name'];
 
 /** A random document of objects, arrays and scalars, with keys that the paths above look for. */
 function randomDocument(random: () => number, depth = 0): unknown {
@@ -137,6 +141,21 @@ describe("apigov's JSONPath walk", () => {
       for (const list of expected.values()) matches += list.length;
     }
     expect(matches).toBeGreaterThan(20_000);
+  });
+
+  it("matches with the house rules' 2xx filter exactly what its old `\\d` spelling matched", () => {
+    const pairs = [
+      ["$.paths[*].get.responses[?(@property.match && @property.match(/^2(\\d\\d|XX)$/i) && @property != '204')]", "$.paths[*].get.responses[?(@property.match && @property.match(/^2([0-9][0-9]|XX)$/i) && @property != '204')]"],
+      ['$.paths[*][get,put].responses[?(@property.match && @property.match(/^2(\\d\\d|XX)$/i))]', '$.paths[*][get,put].responses[?(@property.match && @property.match(/^2([0-9][0-9]|XX)$/i))]'],
+    ];
+    const codes = ['200', '204', '2XX', '2xx', '2Xx', '20', '2000', '299', '300', '2x0', '٢٠٠', 'default', '0', ' 200'];
+    const responses = Object.fromEntries(codes.map((code) => [code, { description: code }]));
+    const document = { paths: { '/a': { get: { responses }, put: { responses: [{ description: 'array' }] } } } };
+    for (const [old, spelled] of pairs) {
+      const matched = byNimma(document, [old, spelled]);
+      expect(matched.get(spelled)).toEqual(matched.get(old));
+      expect(matched.get(spelled)!.length).toBeGreaterThan(3);
+    }
   });
 
   it("stops at a throwing filter and names the place it was judging, as Spectral's walk does", () => {

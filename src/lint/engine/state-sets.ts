@@ -45,6 +45,12 @@ export class StateSet {
   ) {}
 }
 
+/** The verdicts a key from `move` stands for. */
+function verdictsOf(key: number | string, count: number): boolean[] {
+  if (typeof key === 'string') return [...key].map((bit) => bit === '1');
+  return Array.from({ length: count }, (_, index) => (key & (1 << index)) !== 0);
+}
+
 export class Automaton {
   private readonly sets = new Map<string, StateSet>();
 
@@ -105,12 +111,19 @@ export class Automaton {
       if (move === undefined) set.moves.set(key, (move = this.compute(set, key, null)));
       return move;
     }
-    const verdicts = set.filters.map((filter) => filter.test(value, key, root));
-    const verdictKey = verdicts.length <= 30 ? verdicts.reduce((bits, passed, index) => (passed ? bits | (1 << index) : bits), 0) : verdicts.map(Number).join('');
+    // The verdicts as bits (the walk visits most nodes with filters live; no array per node), or as text past 30 filters.
+    const { filters } = set;
+    let verdictKey: number | string = 0;
+    if (filters.length <= 30) {
+      for (let index = 0; index < filters.length; index += 1) if (filters[index]!.test(value, key, root)) verdictKey |= 1 << index;
+    } else {
+      verdictKey = '';
+      for (const filter of filters) verdictKey += filter.test(value, key, root) ? '1' : '0';
+    }
     let byVerdict = set.moves.get(key) as Map<number | string, Move> | undefined;
     if (byVerdict === undefined) set.moves.set(key, (byVerdict = new Map()));
     let move = byVerdict.get(verdictKey);
-    if (move === undefined) byVerdict.set(verdictKey, (move = this.compute(set, key, verdicts)));
+    if (move === undefined) byVerdict.set(verdictKey, (move = this.compute(set, key, verdictsOf(verdictKey, filters.length))));
     return move;
   }
 
