@@ -199,11 +199,17 @@ function keepResults(state: RunState, rule: RunnableRule, targetPath: Segment[],
 
 const DEFAULT_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+// Spectral's getLintTargets answer for a `then` without a field: the node itself, at its own path.
+const NO_FIELD_PATH: Segment[] = [];
+function lintTargets(value: unknown, field: string | undefined): { path: Segment[]; value: unknown }[] {
+  return field === undefined ? [{ path: NO_FIELD_PATH, value }] : getLintTargets(value, field);
+}
+
 function runFunctions(state: RunState, node: { path: Segment[]; value: unknown }, rule: RunnableRule): void {
   const givenPath = node.path.length > 0 && node.path[0] === '$' ? node.path.slice(1) : node.path.slice();
   const context: FunctionContext = { document: state.inventory.document, documentInventory: state.inventory, rule, path: givenPath };
   for (const then of rule.then) {
-    for (const target of getLintTargets(node.value, then.field)) {
+    for (const target of lintTargets(node.value, then.field)) {
       context.path = target.path.length > 0 ? [...givenPath, ...target.path] : givenPath;
       let results: unknown;
       try {
@@ -229,8 +235,13 @@ function runFunctions(state: RunState, node: { path: Segment[]; value: unknown }
  * goes to the activity board (a run cut short by --timeout names it) and an exception names the
  * rule and the place.
  */
+// "running rule x" per rule, built once: lintNode runs for every match.
+const activityDetails = new WeakMap<RunnableRule, string>();
+
 export function lintNode(state: RunState, node: { path: Segment[]; value: unknown }, rule: RunnableRule): void {
-  setActivityDetail(`running rule ${rule.name}`);
+  let detail = activityDetails.get(rule);
+  if (detail === undefined) activityDetails.set(rule, (detail = `running rule ${rule.name}`));
+  setActivityDetail(detail);
   try {
     runFunctions(state, node, rule);
   } catch (error) {
