@@ -7,6 +7,7 @@ import * as coreFunctions from '@stoplight/spectral-functions';
 import YAML from 'yaml';
 import { RulesetError } from '../errors.js';
 import { spectralRuleset } from './spectral-builtins.js';
+import { trustOwnDefinition } from './trusted-definitions.js';
 
 type Obj = Record<string, unknown>;
 type RulesetFunction = (...args: unknown[]) => unknown;
@@ -54,7 +55,8 @@ async function definitionOf(file: string): Promise<Obj> {
   if (definition.rules !== undefined) {
     result.rules = Object.fromEntries(Object.entries(definition.rules as Obj).map(([id, rule]) => [id, resolveRule(rule, functions, file)]));
   }
-  return result;
+  // Read from apigov's own files only (loadHouseRuleset's callers pass nothing else).
+  return trustOwnDefinition(result);
 }
 
 /**

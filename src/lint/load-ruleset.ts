@@ -7,6 +7,7 @@ import { houseRulesetFile } from './builtin-rulesets.js';
 import { currentRunContext } from '../runtime/run-context.js';
 import { refuseFetch } from './refuse-fetch.js';
 import { spectralRuleset } from './spectral-builtins.js';
+import { trustOwnDefinition } from './trusted-definitions.js';
 
 function resolvePackage(name: string, cwd: string): string | undefined {
   try {
@@ -22,7 +23,7 @@ function resolvePackage(name: string, cwd: string): string | undefined {
  */
 export async function loadRuleset(reference: string, cwd: string): Promise<Ruleset> {
   const spectral = spectralRuleset(reference);
-  if (spectral !== undefined) return new Ruleset({ extends: [spectral] } as never, { severity: 'recommended', source: reference });
+  if (spectral !== undefined) return new Ruleset(trustOwnDefinition({ extends: [spectral] }) as never, { severity: 'recommended', source: reference });
   const house = houseRulesetFile(reference);
   if (house) return (await import('./house-loader.js')).loadHouseRuleset(house);
   if (reference.startsWith('apigov:') || reference.startsWith('spectral:')) {

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { trustBuiltinDefinition } from './trusted-definitions.js';
 
 const require = createRequire(import.meta.url);
 
@@ -16,5 +17,5 @@ export const SPECTRAL_RULESET_NAMES = Object.keys(MODULES);
 /** The ruleset definition behind `spectral:oas` or `spectral:asyncapi`; undefined for any other name. */
 export function spectralRuleset(name: string): unknown {
   const module = MODULES[name];
-  return module === undefined ? undefined : (require(module) as { default: unknown }).default;
+  return module === undefined ? undefined : trustBuiltinDefinition((require(module) as { default: object }).default);
 }
