@@ -50,17 +50,21 @@ export interface Associator {
  * a segment depends only on the state before it and the segment, so the answers cannot differ.
  */
 export function createAssociator(inventory: Inventory): Associator {
-  const states = new Map<string, WalkState>();
+  // The states by source, then by refMap key (most steps stay in one source: no joined key to build).
+  const states = new Map<string, Map<string, WalkState>>();
+  let count = 0;
   let start: WalkState | null | undefined;
   // Set when the root itself is mapped: then every call takes Spectral's own function.
   let fallback = false;
 
   const stateFor = (source: string, key: string, document: Document, refMap: RefMap): WalkState => {
-    const id = `${source}\u0000${key}`;
-    let state = states.get(id);
+    let bySource = states.get(source);
+    if (bySource === undefined) states.set(source, (bySource = new Map()));
+    let state = bySource.get(key);
     if (state === undefined) {
-      state = { id: states.size, key, source, refMap, document, next: new Map() };
-      states.set(id, state);
+      state = { id: count, key, source, refMap, document, next: new Map() };
+      count += 1;
+      bySource.set(key, state);
     }
     return state;
   };
@@ -88,7 +92,8 @@ export function createAssociator(inventory: Inventory): Associator {
   };
 
   const advance = (from: WalkState, segment: Segment): Step => {
-    if (from.next.has(segment)) return from.next.get(segment)!;
+    const known = from.next.get(segment);
+    if (known !== undefined) return known;
     let to: Step;
     try {
       to = step(from, String(encodePointerUriFragment(segment)));

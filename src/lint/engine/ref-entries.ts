@@ -48,8 +48,10 @@ export function createRefEntries(associator: Associator, unresolvedRoot: unknown
   return {
     root: () => ({ walk: start, unresolved: unresolvedRoot, last: '', plain: true }),
     child(parent, key) {
-      const segment = typeof key === 'string' ? decodePointerFragment(key) : String(key);
-      const plain = parent.plain && (typeof key !== 'string' || !key.includes('~'));
+      const tilde = typeof key === 'string' && key.includes('~');
+      // Decoding changes only `~0` and `~1`: a key without `~` is its own decoding.
+      const segment = tilde ? decodePointerFragment(key) : String(key);
+      const plain = parent.plain && !tilde;
       const walk = plain && parent.walk !== null ? associator.walkStep(parent.walk, segment) : null;
       let unresolved: unknown = parent.unresolved;
       if (unresolved !== CROSSED && unresolved !== FAILED) {
