@@ -25,8 +25,9 @@ export interface RefEntries {
   /**
    * A key such that every result from below two places with equal keys maps to the same file,
    * place and message (given the same node and rule function): null when that is not certain.
+   * A number, distinct per distinct key of the run (the walk keeps one per repeat it checks).
    */
-  signature(entry: Entry, value: object): string | null;
+  signature(entry: Entry, value: object): number | null;
 }
 
 // lodash's isObject, which traverseObjUntilRef uses: functions count.
@@ -45,6 +46,16 @@ const isObjectLike = (value: unknown): value is object => value !== null && (typ
 export function createRefEntries(associator: Associator, unresolvedRoot: unknown): RefEntries | null {
   const start = associator.walkStart();
   if (start === null) return null;
+  // Signature numbers: a place on a pure `{ $ref }` node by its walk state; a place past a `$ref`
+  // by its walk state and last segment.
+  const onRef = new Map<WalkState, number>();
+  const pastRef = new Map<WalkState, Map<string, number>>();
+  let signatures = 0;
+  const numberFor = <K>(byKey: Map<K, number>, key: K): number => {
+    let number = byKey.get(key);
+    if (number === undefined) byKey.set(key, (number = signatures++));
+    return number;
+  };
   return {
     root: () => ({ walk: start, unresolved: unresolvedRoot, last: '', plain: true }),
     child(parent, key) {
@@ -63,9 +74,13 @@ export function createRefEntries(associator: Associator, unresolvedRoot: unknown
     },
     signature(entry, value) {
       if (!entry.plain || entry.walk === null) return null;
-      if (entry.unresolved === CROSSED) return `c${entry.walk.id}\u0000${entry.last}`;
+      if (entry.unresolved === CROSSED) {
+        let byLast = pastRef.get(entry.walk);
+        if (byLast === undefined) pastRef.set(entry.walk, (byLast = new Map()));
+        return numberFor(byLast, entry.last);
+      }
       const piece = entry.unresolved;
-      if (isPlainObject(piece) && hasRef(piece) && Object.keys(piece).length === 1 && !('$ref' in value)) return `p${entry.walk.id}`;
+      if (isPlainObject(piece) && hasRef(piece) && Object.keys(piece).length === 1 && !('$ref' in value)) return numberFor(onRef, entry.walk);
       return null;
     },
   };

@@ -38,27 +38,60 @@ export function walkPaths(root: object, targets: WalkTarget[], entries: RefEntri
   const automaton = new Automaton(targets);
   const path: Segment[] = [];
   const output = { path, value: undefined as unknown };
-  const done = new Map<object, Set<string>>();
+  // Per object, the repeat keys (positions × signature) its children were walked with.
+  const done = new Map<object, Set<number | string>>();
 
   // positionsBelow's answer, in two variables rather than an object per node (it runs at most nodes).
   let belowSet: StateSet | null = null;
-  let remember: string | null = null;
+  let remember: number | string | null = null;
   // A set without its repeatable positions, per set and place answers (few distinct ones per run).
   const reduced = new Map<string, StateSet | null>();
+  // The repeatable positions and their answers (set.fixedKey + answers), numbered: few per run.
+  const positionNumbers = new Map<string, number>();
+  const POSITIONS = 4096;
+
+  /** The number of a set's repeatable positions with these answers, remembered per set (one answer: no text built). */
+  const positionsNumber = (set: StateSet, answers: string): number => {
+    let number = set.positionNumbers.get(answers);
+    if (number === undefined) {
+      const key = `${set.fixedKey}${answers}`;
+      number = positionNumbers.get(key);
+      if (number === undefined) positionNumbers.set(key, (number = positionNumbers.size));
+      set.positionNumbers.set(answers, number);
+    }
+    return number;
+  };
+
+  /** The place-dependent positions' answers here, as text (`|state:answer` each); with one such position, without building it anew. */
+  const placeAnswers = (set: StateSet): string => {
+    const dependent = set.placeDependent;
+    if (dependent.length === 1) {
+      const { state, context } = dependent[0]!;
+      const answer = context(path);
+      if (answer === null) return '';
+      let text = set.answerTexts.get(answer);
+      if (text === undefined) set.answerTexts.set(answer, (text = `|${state}:${answer}`));
+      return text;
+    }
+    let answers = '';
+    for (const { state, context } of dependent) {
+      const answer = context(path);
+      if (answer !== null) answers += `|${state}:${answer}`;
+    }
+    return answers;
+  };
 
   /** Sets belowSet and remember: the positions to walk an object's children with, without the repeatable ones when this is a repeat (see above). */
   const positionsBelow = (value: object, set: StateSet, entry: Entry): void => {
     belowSet = set;
     remember = null;
-    let answers = '';
-    for (const { state, context } of set.placeDependent) {
-      const answer = context(path);
-      if (answer !== null) answers += `|${state}:${answer}`;
-    }
+    const answers = placeAnswers(set);
     if (set.fixedKey === '' && answers === '') return;
     const signature = entries!.signature(entry, value);
     if (signature === null) return;
-    const doneKey = `${set.fixedKey}${answers}\u0000${signature}`;
+    const positions = positionsNumber(set, answers);
+    // One number while the positions are few (they are: a handful of sets and answers per run).
+    const doneKey = positions < POSITIONS ? signature * POSITIONS + positions : `${positions}:${signature}`;
     if (done.get(value)?.has(doneKey) !== true) {
       remember = doneKey;
       return;

@@ -38,6 +38,10 @@ export class StateSet {
   readonly placeDependent: { state: number; context: PlaceContext }[] = [];
   /** This set without its `fixed` positions, once asked for. */
   withoutFixed: StateSet | null | undefined;
+  /** shared-walk.ts's numbers for this set's repeatable positions, by the place answers. */
+  readonly positionNumbers = new Map<string, number>();
+  /** With one place-dependent position: its answers' text for shared-walk.ts, by answer. */
+  readonly answerTexts = new Map<string, string>();
 
   constructor(
     readonly id: number,
