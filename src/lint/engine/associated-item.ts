@@ -12,8 +12,6 @@ type RefMap = Record<string, string>;
 
 /** Where the walk through the refMaps stands after some of a path's segments. */
 export interface WalkState {
-  /** Distinct per state of one run, for keys built from states. */
-  id: number;
   key: string;
   source: string;
   refMap: RefMap;
@@ -26,6 +24,8 @@ export interface WalkState {
 
 /** A segment leads to another state, stops the walk in a document (the item is the closest path there), or fails (no item). */
 type Step = WalkState | { stopIn: Document } | null;
+
+const IN_REFMAP = Symbol('in refMap');
 
 /** Spectral's result mapping for one document, and the refMap walk it is built on (ref-entries.ts uses that). */
 export interface Associator {
@@ -50,30 +50,41 @@ export interface Associator {
  * a segment depends only on the state before it and the segment, so the answers cannot differ.
  */
 export function createAssociator(inventory: Inventory): Associator {
-  // The states by source, then by refMap key (most steps stay in one source: no joined key to build).
-  const states = new Map<string, Map<string, WalkState>>();
-  let count = 0;
   let start: WalkState | null | undefined;
   // Set when the root itself is mapped: then every call takes Spectral's own function.
   let fallback = false;
 
-  const stateFor = (source: string, key: string, document: Document, refMap: RefMap): WalkState => {
-    let bySource = states.get(source);
-    if (bySource === undefined) states.set(source, (bySource = new Map()));
-    let state = bySource.get(key);
-    if (state === undefined) {
-      state = { id: count, key, source, refMap, document, next: new Map() };
-      count += 1;
-      bySource.set(key, state);
+  // Per source, one table of its pointers: the refMap's keys (marked IN_REFMAP) and the states
+  // made so far (a state's key is never a refMap key: the walk follows those). Spectral's loop asks
+  // `key in refMap`; on a refMap of thousands of entries V8 answers that by interning every new
+  // key string it is asked about (90,000 on GitHub's description), and a second table of states
+  // meant a second lookup per step. The answers are the same: every key asked starts with '#',
+  // which no Object.prototype property does (others take `in`), and refMaps are complete once resolved.
+  const tables = new Map<string, Map<string, WalkState | typeof IN_REFMAP>>();
+  const tableFor = (source: string, refMap: RefMap): Map<string, WalkState | typeof IN_REFMAP> => {
+    let table = tables.get(source);
+    if (table === undefined) {
+      table = new Map();
+      for (const key of Object.keys(refMap)) table.set(key, IN_REFMAP);
+      tables.set(source, table);
     }
-    return state;
+    return table;
   };
 
   /** Spectral's loop body for one segment: append it to the pointer and follow refMap entries while there are any. */
   const step = (from: WalkState, segment: string): Step => {
     let { key, source, refMap, document } = from;
     key = key.length > 0 ? `${key}/${segment}` : segment;
-    while (key in refMap) {
+    for (;;) {
+      const table = tableFor(source, refMap);
+      const found = table.get(key);
+      const inRefMap = found === IN_REFMAP || (found === undefined && !key.startsWith('#') && key in refMap);
+      if (!inRefMap) {
+        if (found !== undefined) return found as WalkState;
+        const state: WalkState = { key, source, refMap, document, next: new Map() };
+        table.set(key, state);
+        return state;
+      }
       const ref = refMap[key]!;
       if (isLocalRef(ref)) {
         key = ref;
@@ -88,7 +99,6 @@ export function createAssociator(inventory: Inventory): Associator {
       refMap = inventory.graph!.getNodeData(source).refMap;
       key = ref.indexOf('#') >= 0 ? ref.slice(ref.indexOf('#')) : '#';
     }
-    return stateFor(source, key, document, refMap);
   };
 
   const advance = (from: WalkState, segment: Segment): Step => {
@@ -110,7 +120,9 @@ export function createAssociator(inventory: Inventory): Associator {
     const { graph } = inventory;
     if (source === null || graph === null) return (start = null);
     try {
-      const root = stateFor(source, '', inventory.document, graph.getNodeData(source).refMap);
+      const refMap = graph.getNodeData(source).refMap;
+      // The walk's origin (key ''), outside the tables: Spectral's loop starts from it with '#'.
+      const root: WalkState = { key: '', source, refMap, document: inventory.document, next: new Map() };
       const first = step(root, '#');
       // The '#' step can only stop or fail on a refMap that maps the root itself; let every call take Spectral's path then.
       start = first !== null && 'key' in first ? first : null;
