@@ -37,21 +37,28 @@ const CHECKS = {
   closed: openObject,
 };
 
+// `path` is one array, pushed and popped as the walk goes, and copied only for a finding: a
+// request body's schema tree has thousands of nodes on large APIs, and most have nothing to report.
 function walk(schema, path, label, run) {
   // readOnly properties are never sent by clients; circular $refs stay unresolved { $ref } objects.
   if (!isObject(schema) || run.seen.has(schema) || schema.readOnly === true || path.length > 200) return;
   run.seen.add(schema);
   const problem = CHECKS[run.check](schema, run);
-  if (problem) run.results.push({ message: `${label} ${problem}`, path });
-  for (const [name, child] of Object.entries(isObject(schema.properties) ? schema.properties : {})) {
-    walk(child, [...path, 'properties', name], `property "${name}"`, run);
+  if (problem) run.results.push({ message: `${label} ${problem}`, path: [...path] });
+  const below = (child, label, ...segments) => {
+    path.push(...segments);
+    walk(child, path, label, run);
+    path.length -= segments.length;
+  };
+  if (isObject(schema.properties)) {
+    for (const name of Object.keys(schema.properties)) below(schema.properties[name], `property "${name}"`, 'properties', name);
   }
   for (const key of ['items', 'prefixItems', 'allOf', 'anyOf', 'oneOf']) {
     const childLabel = key === 'items' || key === 'prefixItems' ? `${label} item` : label;
-    if (Array.isArray(schema[key])) schema[key].forEach((child, i) => walk(child, [...path, key, i], childLabel, run));
-    else if (key === 'items') walk(schema.items, [...path, key], childLabel, run);
+    if (Array.isArray(schema[key])) schema[key].forEach((child, i) => below(child, childLabel, key, i));
+    else if (key === 'items') below(schema.items, childLabel, key);
   }
-  walk(schema.additionalProperties, [...path, 'additionalProperties'], `${label} value`, run);
+  below(schema.additionalProperties, `${label} value`, 'additionalProperties');
 }
 
 function collectAllOfMembers(node, members, seen) {

@@ -4,6 +4,7 @@ import type { LoadedSpec } from '../load/load-spec.js';
 import type { Finding, Severity } from '../report/finding.js';
 import { runDocument } from './engine/run-document.js';
 import { useFastExampleValidation } from './examples/fast-example.js';
+import { useFastUniqueArrays } from './fast-unique-arrays.js';
 import { internExampleSchemas } from './intern-example-schemas.js';
 import { createLintResolver } from './resolve/lint-resolver.js';
 
@@ -25,6 +26,7 @@ async function runRules(document: LoadedSpec['document'], resolver: unknown, rul
 export async function lintSpec(spec: LoadedSpec, ruleset: Ruleset, referenced?: Set<string>): Promise<Finding[]> {
   internExampleSchemas();
   useFastExampleValidation(ruleset);
+  useFastUniqueArrays(ruleset);
   const resolver = createLintResolver(path.dirname(spec.source), (file) => referenced?.add(file));
   const results = await runRules(spec.document, resolver, ruleset);
   return results.map((result) => ({
