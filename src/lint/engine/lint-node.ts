@@ -67,6 +67,8 @@ function isTemplate(message: unknown): boolean {
 function messageFrom(template: string, vars: Record<string, unknown> | null): string {
   if (vars === null || !isTemplate(template)) return template;
   if (typeof template !== 'string' || template.includes('#{{')) return interpolate(template, vars);
+  // Most rules' whole message is the function's (every house rule's): the replace below, without the pattern.
+  if (template === '{{error}}') return String(vars.error);
   return template.replace(PLACEHOLDER, (_placeholder, name: string) => (name in vars ? String(vars[name]) : ''));
 }
 
@@ -173,7 +175,9 @@ function keepResults(state: RunState, rule: RunnableRule, targetPath: Segment[],
     const templated = ruleTemplated || isTemplate(result.message);
     const read = templated ? variablesReadBy(result.message, rule.message) : NO_VARIABLES;
     const pathJson = JSON.stringify(path);
-    if (typeof result.message === 'string') {
+    // Repeats come from shared subtrees of the resolved document; on the unresolved one each place
+    // is met once, and a repeated result is still dropped by its fingerprint below.
+    if (rule.resolved && typeof result.message === 'string') {
       const repeat = repeatKey(rule, result.message, source, pathJson, item?.missingPropertyPath, read);
       if (state.mapped.has(repeat)) continue;
       state.mapped.add(repeat);
