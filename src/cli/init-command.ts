@@ -1,12 +1,12 @@
 import { existsSync, openSync, readSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import fg from 'fast-glob';
 import { CONFIG_FILE } from '../config/load-config.js';
 import { starterConfig } from '../config/starter-config.js';
 import { UsageError } from '../errors.js';
 import type { Io } from './io.js';
 import { writeOutputFile } from './write-output.js';
+import { loadFastGlob } from '../load/glob.js';
 
 const SPEC_GUESSES = ['**/{openapi,swagger,api}*.{yaml,yml,json}'];
 const MAX_GUESSED_SPECS = 10;
@@ -27,7 +27,7 @@ function looksLikeDescription(file: string): boolean {
 
 /** Spec files the starter config can name: usual names (not in node_modules) that declare an API description. */
 async function guessSpecs(cwd: string): Promise<string[]> {
-  const found = await fg(SPEC_GUESSES, { cwd, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], deep: 4 });
+  const found = await (await loadFastGlob())(SPEC_GUESSES, { cwd, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], deep: 4 });
   return found
     .sort()
     .filter((file) => looksLikeDescription(path.join(cwd, file)))

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import fg from 'fast-glob';
+import { isGlob, loadFastGlob } from '../load/glob.js';
 
 /**
  * The files absolute globs select, as a set to test membership in. Globs are expanded on disk
@@ -9,11 +9,11 @@ import fg from 'fast-glob';
 export async function fileSet(patterns: readonly string[]): Promise<Set<string>> {
   const files = new Set<string>();
   for (const pattern of patterns) {
-    if (!fg.isDynamicPattern(pattern)) {
+    if (!(await isGlob(pattern))) {
       files.add(path.normalize(pattern));
       continue;
     }
-    for (const match of await fg(pattern, { absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] })) files.add(path.normalize(match));
+    for (const match of await (await loadFastGlob())(pattern, { absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] })) files.add(path.normalize(match));
   }
   return files;
 }

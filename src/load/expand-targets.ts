@@ -1,5 +1,5 @@
 import path from 'node:path';
-import fg from 'fast-glob';
+import { isGlob, loadFastGlob } from './glob.js';
 import type { FileFailure } from '../report/finding.js';
 
 export interface Targets {
@@ -21,11 +21,11 @@ export async function expandTargets(patterns: string[], cwd: string): Promise<Ta
       files.add(pattern);
       continue;
     }
-    if (!fg.isDynamicPattern(pattern)) {
+    if (!(await isGlob(pattern))) {
       files.add(path.resolve(cwd, pattern));
       continue;
     }
-    const matches = await fg(pattern, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
+    const matches = await (await loadFastGlob())(pattern, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
     if (matches.length === 0) failures.push({ source: pattern, message: `${pattern}: no files match this pattern` });
     for (const match of matches.sort()) files.add(path.normalize(match));
   }
