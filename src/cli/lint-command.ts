@@ -92,7 +92,12 @@ async function writeReport(shown: StreamedReport, nothingShown: boolean, setting
   const chunked = LINT_CHUNKED_FORMATTERS[settings.format];
   const text = chunked ? chunked(shown) : [LINT_FORMATTERS[settings.format]!(shown as Report, { color: colorEnabled(io) && !settings.output, cwd: io.cwd })];
   if (settings.output) await writeOutputFile(path.resolve(io.cwd, settings.output), text);
-  else for (const chunk of text) io.stdout(chunk);
+  else {
+    for (const chunk of text) {
+      io.stdout(chunk);
+      await io.stdoutDrained?.();
+    }
+  }
 }
 
 export function registerLint(program: Command, io: Io, setExit: (code: number) => void): void {
