@@ -123,6 +123,10 @@ components:
         chain: { $ref: '#/components/schemas/Alias' }
         spaced: { $ref: '#/components/schemas/Leaf Two' }
         whole: { $ref: './schemas.yaml' }
+        through: { $ref: '#/components/schemas/Wrapper/properties/inner' }
+        deeper: { $ref: '#/components/schemas/Wrapper/properties/inner/enum' }
+    Wrapper: { $ref: '#/components/schemas/Box' }
+    Box: { type: object, properties: { inner: { type: integer, enum: [1] } } }
     Alias: { $ref: '#/components/schemas/Leaf' }
     Leaf: { type: string, enum: [a, b] }
     Leaf Two: { type: string }

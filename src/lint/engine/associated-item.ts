@@ -10,22 +10,71 @@ const { getClosestJsonPath, isAbsoluteRef, traverseObjUntilRef } = runtime;
 type Segment = string | number;
 type RefMap = Record<string, string>;
 
-/** Where the walk through the refMaps stands after some of a path's segments. */
-export interface WalkState {
-  key: string;
-  source: string;
-  refMap: RefMap;
-  document: Document;
+/** A refMap's keys split at '/', for asking whether a pointer is one of them segment by segment. */
+interface KeyTrie {
+  /** The pointer so far is a refMap key. */
+  key: boolean;
+  below: Map<string, KeyTrie>;
+}
+
+function keyTrie(refMap: RefMap): KeyTrie {
+  const root: KeyTrie = { key: false, below: new Map() };
+  for (const key of Object.keys(refMap)) {
+    let node = root;
+    for (const segment of key.split('/')) {
+      let next = node.below.get(segment);
+      if (next === undefined) node.below.set(segment, (next = { key: false, below: new Map() }));
+      node = next;
+    }
+    node.key = true;
+  }
+  return root;
+}
+
+/**
+ * Where the walk through the refMaps stands after some of a path's segments: a pointer in one
+ * source (Spectral's refMap key), kept as its parent state and last segment — the text is built
+ * only when asked for (a few thousand of 90,000 states on GitHub's description).
+ */
+export class WalkState {
   /** The next state for each raw segment, computed once. */
-  next: Map<Segment, Step>;
+  readonly next = new Map<Segment, Step>();
+  /** The states one encoded segment further, without a refMap key on the way (made once each). */
+  below: Map<string, WalkState> | undefined;
   /** The place the walk ends at when the path ends here, computed once. */
   closest?: Segment[];
+  /** The pointer starts with '#' (only the origin's own first segment may not). */
+  readonly hashed: boolean;
+  private text: string | undefined;
+
+  constructor(
+    readonly parent: WalkState | null,
+    readonly segment: string,
+    readonly source: string,
+    readonly refMap: RefMap,
+    readonly document: Document,
+    /** Where this pointer is in the refMap's key trie; null once no refMap key starts with it. */
+    readonly trie: KeyTrie | null,
+    key?: string,
+  ) {
+    this.text = key;
+    if (key !== undefined) this.hashed = key.startsWith('#');
+    else if (parent === null) this.hashed = false;
+    else this.hashed = parent.text === '' ? segment.startsWith('#') : parent.hashed;
+  }
+
+  /** The pointer: the parent's, then '/' and the segment ('' at the origin, the segment alone after it). */
+  get key(): string {
+    if (this.text === undefined) {
+      const before = this.parent === null ? '' : this.parent.key;
+      this.text = before.length > 0 ? `${before}/${this.segment}` : this.segment;
+    }
+    return this.text;
+  }
 }
 
 /** A segment leads to another state, stops the walk in a document (the item is the closest path there), or fails (no item). */
 type Step = WalkState | { stopIn: Document } | null;
-
-const IN_REFMAP = Symbol('in refMap');
 
 /** Spectral's result mapping for one document, and the refMap walk it is built on (ref-entries.ts uses that). */
 export interface Associator {
@@ -54,50 +103,98 @@ export function createAssociator(inventory: Inventory): Associator {
   // Set when the root itself is mapped: then every call takes Spectral's own function.
   let fallback = false;
 
-  // Per source, one table of its pointers: the refMap's keys (marked IN_REFMAP) and the states
-  // made so far (a state's key is never a refMap key: the walk follows those). Spectral's loop asks
-  // `key in refMap`; on a refMap of thousands of entries V8 answers that by interning every new
-  // key string it is asked about (90,000 on GitHub's description), and a second table of states
-  // meant a second lookup per step. The answers are the same: every key asked starts with '#',
-  // which no Object.prototype property does (others take `in`), and refMaps are complete once resolved.
-  const tables = new Map<string, Map<string, WalkState | typeof IN_REFMAP>>();
-  const tableFor = (source: string, refMap: RefMap): Map<string, WalkState | typeof IN_REFMAP> => {
-    let table = tables.get(source);
-    if (table === undefined) {
-      table = new Map();
-      for (const key of Object.keys(refMap)) table.set(key, IN_REFMAP);
-      tables.set(source, table);
+  // Spectral's loop appends each segment to a pointer and asks `key in refMap`, following the
+  // ref while it is one. Here the question is asked of each source's refMap keys split into a
+  // trie, segment by segment, so no pointer text is built or hashed per step (V8 also interns every
+  // key `in` is asked about: 90,000 on GitHub's description). The answers are the same: every
+  // pointer asked starts with '#', which no Object.prototype property does (others take `in`),
+  // and refMaps are complete once resolved.
+  const tries = new Map<string, KeyTrie>();
+  const trieOf = (source: string, refMap: RefMap): KeyTrie => {
+    let trie = tries.get(source);
+    if (trie === undefined) tries.set(source, (trie = keyTrie(refMap)));
+    return trie;
+  };
+  // Each source's origin (pointer ''), and states for pointers a ref led into below another
+  // ref's place (which no walk of plain segments reaches), by pointer.
+  const origins = new Map<string, WalkState>();
+  const strays = new Map<string, WalkState>();
+
+  const originOf = (source: string, refMap: RefMap, document: Document): WalkState => {
+    let origin = origins.get(source);
+    if (origin === undefined) origins.set(source, (origin = new WalkState(null, '', source, refMap, document, trieOf(source, refMap), '')));
+    return origin;
+  };
+
+  /** The state one segment below `from`, which is not itself a refMap key: one per pointer. */
+  const child = (from: WalkState, segment: string, trie: KeyTrie | null): WalkState => {
+    from.below ??= new Map();
+    let state = from.below.get(segment);
+    if (state === undefined) from.below.set(segment, (state = new WalkState(from, segment, from.source, from.refMap, from.document, trie)));
+    return state;
+  };
+
+  /** Whether the pointer one segment below `from` is a refMap key (`trie`: that pointer's trie node, if any). */
+  const isRefMapKey = (from: WalkState, segment: string, trie: KeyTrie | null): boolean => {
+    if (trie !== null) return trie.key;
+    // Not in the trie: no refMap key. Asking `in` can only differ for a pointer not starting with '#'.
+    const hashed = from.hashed || (from.key === '' && segment.startsWith('#'));
+    if (hashed) return false;
+    const key = from.key.length > 0 ? `${from.key}/${segment}` : segment;
+    return key in from.refMap;
+  };
+
+  /**
+   * The state for a whole pointer a ref leads to, in `source`: the same object a walk of its
+   * segments makes, unless a refMap key lies on the way (the walk would have followed that ref;
+   * Spectral keeps the pointer as written), then one per pointer of its own.
+   */
+  const stateAt = (source: string, refMap: RefMap, document: Document, pointer: string): WalkState => {
+    let state = originOf(source, refMap, document);
+    const segments = pointer.split('/');
+    for (let index = 0; index < segments.length; index += 1) {
+      const segment = segments[index]!;
+      const trie = state.trie?.below.get(segment) ?? null;
+      if (index < segments.length - 1 && isRefMapKey(state, segment, trie)) {
+        let stray = strays.get(`${source}\u0000${pointer}`);
+        if (stray === undefined) {
+          let node: KeyTrie | null = trie;
+          for (const rest of segments.slice(index + 1)) node = node?.below.get(rest) ?? null;
+          stray = new WalkState(null, '', source, refMap, document, node, pointer);
+          strays.set(`${source}\u0000${pointer}`, stray);
+        }
+        return stray;
+      }
+      state = child(state, segment, trie);
     }
-    return table;
+    return state;
   };
 
   /** Spectral's loop body for one segment: append it to the pointer and follow refMap entries while there are any. */
   const step = (from: WalkState, segment: string): Step => {
-    let { key, source, refMap, document } = from;
-    key = key.length > 0 ? `${key}/${segment}` : segment;
+    const known = from.below?.get(segment);
+    if (known !== undefined) return known;
+    const trie = from.trie?.below.get(segment) ?? null;
+    if (!isRefMapKey(from, segment, trie)) return child(from, segment, trie);
+    let { source, refMap, document } = from;
+    let key = from.key.length > 0 ? `${from.key}/${segment}` : segment;
+    // Spectral's loop from here: the pointer is a refMap key; follow refs while they lead to one.
     for (;;) {
-      const table = tableFor(source, refMap);
-      const found = table.get(key);
-      const inRefMap = found === IN_REFMAP || (found === undefined && !key.startsWith('#') && key in refMap);
-      if (!inRefMap) {
-        if (found !== undefined) return found as WalkState;
-        const state: WalkState = { key, source, refMap, document, next: new Map() };
-        table.set(key, state);
-        return state;
-      }
       const ref = refMap[key]!;
       if (isLocalRef(ref)) {
         key = ref;
-        continue;
+      } else {
+        const extracted = extractSourceFromRef(ref);
+        if (extracted === null) return { stopIn: document };
+        source = isAbsoluteRef(extracted) ? extracted : resolvePath(source, '..', extracted);
+        const next = source === inventory.document.source ? inventory.document : inventory.referencedDocuments[source];
+        if (next === null || next === undefined) return { stopIn: document };
+        document = next;
+        refMap = inventory.graph!.getNodeData(source).refMap;
+        key = ref.indexOf('#') >= 0 ? ref.slice(ref.indexOf('#')) : '#';
       }
-      const extracted = extractSourceFromRef(ref);
-      if (extracted === null) return { stopIn: document };
-      source = isAbsoluteRef(extracted) ? extracted : resolvePath(source, '..', extracted);
-      const next = source === inventory.document.source ? inventory.document : inventory.referencedDocuments[source];
-      if (next === null || next === undefined) return { stopIn: document };
-      document = next;
-      refMap = inventory.graph!.getNodeData(source).refMap;
-      key = ref.indexOf('#') >= 0 ? ref.slice(ref.indexOf('#')) : '#';
+      const target = keyIn(trieOf(source, refMap), key);
+      if (!(target === undefined ? !key.startsWith('#') && key in refMap : target)) return stateAt(source, refMap, document, key);
     }
   };
 
@@ -120,12 +217,10 @@ export function createAssociator(inventory: Inventory): Associator {
     const { graph } = inventory;
     if (source === null || graph === null) return (start = null);
     try {
-      const refMap = graph.getNodeData(source).refMap;
-      // The walk's origin (key ''), outside the tables: Spectral's loop starts from it with '#'.
-      const root: WalkState = { key: '', source, refMap, document: inventory.document, next: new Map() };
-      const first = step(root, '#');
+      // Spectral's loop starts from the pointer '' with the segment '#'.
+      const first = step(originOf(source, graph.getNodeData(source).refMap, inventory.document), '#');
       // The '#' step can only stop or fail on a refMap that maps the root itself; let every call take Spectral's path then.
-      start = first !== null && 'key' in first ? first : null;
+      start = first instanceof WalkState ? first : null;
       if (start === null) fallback = true;
     } catch {
       start = null;
@@ -153,7 +248,7 @@ export function createAssociator(inventory: Inventory): Associator {
     for (const segment of path) {
       const next = advance(state, segment);
       if (next === null) return null;
-      if (!('key' in next)) return { document: next.stopIn, path: getClosestJsonPath(next.stopIn.data, path), missingPropertyPath: path };
+      if (!(next instanceof WalkState)) return { document: next.stopIn, path: getClosestJsonPath(next.stopIn.data, path), missingPropertyPath: path };
       state = next;
     }
     try {
@@ -170,9 +265,20 @@ export function createAssociator(inventory: Inventory): Associator {
     walkStart: startState,
     walkStep: (from, segment) => {
       const next = advance(from, segment);
-      return next !== null && 'key' in next ? next : null;
+      return next instanceof WalkState ? next : null;
     },
   };
+}
+
+/** Whether a whole pointer is a refMap key, by the trie; undefined when it cannot say (a pointer not starting with '#'). */
+function keyIn(trie: KeyTrie, pointer: string): boolean | undefined {
+  if (!pointer.startsWith('#')) return undefined;
+  let node: KeyTrie | undefined = trie;
+  for (const segment of pointer.split('/')) {
+    node = node.below.get(segment);
+    if (node === undefined) return false;
+  }
+  return node.key;
 }
 
 /** Spectral's DocumentInventory.convertRefMapKeyToPath. */
