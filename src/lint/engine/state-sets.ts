@@ -38,6 +38,8 @@ export class StateSet {
   readonly placeDependent: { state: number; context: PlaceContext }[] = [];
   /** This set without its `fixed` positions, once asked for. */
   withoutFixed: StateSet | null | undefined;
+  /** The move of a key that advances no position (deep positions only), once met. */
+  idle: Move | undefined;
   /** shared-walk.ts's numbers for this set's repeatable positions, by the place answers. */
   readonly positionNumbers = new Map<string, number>();
   /** With one place-dependent position: its answers' text for shared-walk.ts, by answer. */
@@ -132,6 +134,10 @@ export class Automaton {
   }
 
   private compute(set: StateSet, key: Segment, verdicts: boolean[] | null): Move {
+    // Most keys of a deep walk advance no path (an ordinary property name under `$..`): then only
+    // the deep positions carry on, whatever the key — one move per set.
+    const advances = (typeof key === 'string' && set.strict.has(key)) || set.loose.has(String(key)) || set.any.length > 0 || (verdicts?.includes(true) ?? false);
+    if (!advances) return (set.idle ??= { emits: [], live: this.intern([...set.deep]) });
     const next = new Set<number>(set.deep);
     const advance = (states: number[] | undefined) => {
       for (const state of states ?? []) next.add(state + 1);
