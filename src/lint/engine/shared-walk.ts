@@ -62,19 +62,23 @@ export function walkPaths(root: object, targets: WalkTarget[], entries: RefEntri
     return number;
   };
 
-  /** The place-dependent positions' answers here, as text (`|state:answer` each); with one such position, without building it anew. */
+  /**
+   * The place-dependent positions' answers here, as text (`|state:answer` each, in order). When they
+   * all share one context (one rule's paths: the media example rule has three, each with two deep
+   * steps), it is asked once and the text is remembered per answer rather than built anew.
+   */
   const placeAnswers = (set: StateSet): string => {
-    const dependent = set.placeDependent;
-    if (dependent.length === 1) {
-      const { state, context } = dependent[0]!;
+    const groups = set.placeGroups;
+    if (groups.length === 1) {
+      const { context, states } = groups[0]!;
       const answer = context(path);
       if (answer === null) return '';
       let text = set.answerTexts.get(answer);
-      if (text === undefined) set.answerTexts.set(answer, (text = `|${state}:${answer}`));
+      if (text === undefined) set.answerTexts.set(answer, (text = states.map((state) => `|${state}:${answer}`).join('')));
       return text;
     }
     let answers = '';
-    for (const { state, context } of dependent) {
+    for (const { state, context } of set.placeDependent) {
       const answer = context(path);
       if (answer !== null) answers += `|${state}:${answer}`;
     }

@@ -42,7 +42,9 @@ export class StateSet {
   idle: Move | undefined;
   /** shared-walk.ts's numbers for this set's repeatable positions, by the place answers. */
   readonly positionNumbers = new Map<string, number>();
-  /** With one place-dependent position: its answers' text for shared-walk.ts, by answer. */
+  /** The place-dependent positions grouped by context (one rule's paths share one): asked once per group. */
+  readonly placeGroups: { context: PlaceContext; states: number[] }[] = [];
+  /** With one group: the answers' text for shared-walk.ts (`|state:answer` per position), by answer. */
   readonly answerTexts = new Map<string, string>();
 
   constructor(
@@ -97,6 +99,11 @@ export class Automaton {
       else if (target.context !== null) set.placeDependent.push({ state, context: target.context });
     }
     set.fixedKey = set.fixed.join(',');
+    for (const { state, context } of set.placeDependent) {
+      const group = set.placeGroups.find((candidate) => candidate.context === context);
+      if (group === undefined) set.placeGroups.push({ context, states: [state] });
+      else group.states.push(state);
+    }
     return set;
   }
 
