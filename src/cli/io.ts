@@ -36,7 +36,7 @@ function streamWriter(stream: NodeJS.WriteStream, name: string): StreamWriter {
     },
     drained: () =>
       new Promise((resolve) => {
-        if (gone || !stream.writableNeedDrain) return resolve();
+        if (gone || stream.destroyed || !stream.writableNeedDrain) return resolve();
         const done = () => {
           stream.off('drain', done);
           stream.off('close', done);

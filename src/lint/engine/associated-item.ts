@@ -34,7 +34,7 @@ function keyTrie(refMap: RefMap): KeyTrie {
 /**
  * Where the walk through the refMaps stands after some of a path's segments: a pointer in one
  * source (Spectral's refMap key), kept as its parent state and last segment — the text is built
- * only when asked for (a few thousand of 90,000 states on GitHub's description).
+ * only when asked for (the states a finding maps to, and where a ref is followed).
  */
 export class WalkState {
   /** The next state for each raw segment, computed once. */
