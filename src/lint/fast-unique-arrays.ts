@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Ruleset } from '@stoplight/spectral-core';
+import { dressAs, swapIn } from './stand-in.js';
 
 const require = createRequire(import.meta.url);
 type RuleFunction = ((this: unknown, input: unknown, options: unknown, context: unknown) => unknown) & Record<string, unknown>;
@@ -45,18 +46,9 @@ export const fastUniqueArray = function (this: unknown, input: unknown, options:
   if (Array.isArray(input) && distinctScalars(input)) return undefined;
   return oasSchema.call(this, input, options, context);
 } as RuleFunction;
-Object.assign(fastUniqueArray, oasSchema);
-Reflect.defineProperty(fastUniqueArray, 'name', { value: oasSchema.name });
-
-const installed = new WeakSet<object>();
+dressAs(fastUniqueArray, oasSchema);
 
 /** Swaps oasSchema for the stand-in in every rule `then` that only asks for an array without repeats. */
 export function useFastUniqueArrays(ruleset: Ruleset): void {
-  if (installed.has(ruleset)) return;
-  installed.add(ruleset);
-  for (const rule of Object.values(ruleset.rules)) {
-    const swaps = (then: (typeof rule.then)[number]) => (then.function as unknown) === oasSchema && asksUniqueArray(then.functionOptions);
-    if (!rule.then.some(swaps)) continue;
-    rule.then = rule.then.map((then) => (swaps(then) ? { ...then, function: fastUniqueArray as never } : then));
-  }
+  swapIn(ruleset, oasSchema, fastUniqueArray, (then) => asksUniqueArray(then.functionOptions));
 }
