@@ -52,6 +52,7 @@ const SPEC_CASES: Case[] = [
     stderr: 'apigov: api.yaml:1:10: unsupported Swagger version "1.2" (only "2.0" is an OpenAPI description)',
   },
   { name: 'a glob that matches nothing', files: {}, argv: ['lint', 'specs/*.yaml'], stderr: 'apigov: specs/*.yaml: no files match this pattern' },
+  { name: 'an empty spec argument (an unset variable)', files: {}, argv: ['lint', ''], stderr: 'apigov: "": an empty spec argument names no file' },
 ];
 
 const RULESET_CASES: Case[] = [
