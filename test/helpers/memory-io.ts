@@ -1,8 +1,22 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
 import { run } from '../../src/cli/program.js';
+
+// Every directory made here goes when the test file ends (each file imports this module afresh):
+// a full run made some 1,500 of them and left them all in the system's temp folder.
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
 
 export interface RunResult {
   code: number;
@@ -19,7 +33,7 @@ export async function runCli(argv: string[], cwd: string, env: Record<string, st
     stderr: (text) => void (stderr += text),
     cwd,
     // A fresh result cache per run unless a test shares one on purpose.
-    env: { NO_COLOR: '1', APIGOV_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'apigov-cache-')), ...env },
+    env: { NO_COLOR: '1', ...(env.APIGOV_CACHE_DIR === undefined ? { APIGOV_CACHE_DIR: scratchDir('apigov-cache-') } : null), ...env },
     isTTY: false,
   };
   const code = await run(argv, io);
@@ -28,7 +42,7 @@ export async function runCli(argv: string[], cwd: string, env: Record<string, st
 
 /** A fresh temp directory populated with the given files (relative path → content). */
 export function tempDir(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'apigov-test-'));
+  const dir = scratchDir('apigov-test-');
   for (const [name, content] of Object.entries(files)) {
     const file = path.join(dir, name);
     mkdirSync(path.dirname(file), { recursive: true });
