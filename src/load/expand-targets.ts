@@ -16,12 +16,12 @@ export async function expandTargets(patterns: string[], cwd: string): Promise<Ta
   const files = new Set<string>();
   const failures: FileFailure[] = [];
   for (const pattern of patterns) {
-    // A URL is linted as itself (with --allow-remote), never globbed or resolved as a path.
     // `apigov lint "$SPEC"` with the variable unset: say so, rather than lint the working directory.
     if (pattern.trim() === '') {
       failures.push({ source: pattern, message: `${JSON.stringify(pattern)}: an empty spec argument names no file` });
       continue;
     }
+    // A URL is linted as itself (with --allow-remote), never globbed or resolved as a path.
     if (/^https?:\/\//i.test(pattern)) {
       files.add(pattern);
       continue;

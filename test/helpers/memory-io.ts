@@ -33,7 +33,7 @@ export async function runCli(argv: string[], cwd: string, env: Record<string, st
     stderr: (text) => void (stderr += text),
     cwd,
     // A fresh result cache per run unless a test shares one on purpose.
-    env: { NO_COLOR: '1', ...(env.APIGOV_CACHE_DIR === undefined ? { APIGOV_CACHE_DIR: scratchDir('apigov-cache-') } : null), ...env },
+    env: { NO_COLOR: '1', ...env, APIGOV_CACHE_DIR: env.APIGOV_CACHE_DIR ?? scratchDir('apigov-cache-') },
     isTTY: false,
   };
   const code = await run(argv, io);
