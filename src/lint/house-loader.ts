@@ -4,8 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { Ruleset } from '@stoplight/spectral-core';
 import * as formats from '@stoplight/spectral-formats';
 import * as coreFunctions from '@stoplight/spectral-functions';
-import YAML from 'yaml';
 import { RulesetError } from '../errors.js';
+import { houseDefinition } from './house-precompiled.js';
 import { spectralRuleset } from './spectral-builtins.js';
 import { trustOwnDefinition } from './trusted-definitions.js';
 
@@ -37,7 +37,7 @@ function resolveRule(rule: unknown, functions: Map<string, RulesetFunction>, fil
 }
 
 async function definitionOf(file: string): Promise<Obj> {
-  const definition = YAML.parse(readFileSync(file, 'utf8')) as Obj;
+  const definition = houseDefinition(file, readFileSync(file, 'utf8')) as Obj;
   const functions = await loadFunctions(file, definition);
   const extendsList = definition.extends === undefined ? [] : Array.isArray(definition.extends) ? definition.extends : [definition.extends];
   const result: Obj = { ...definition };
