@@ -4,6 +4,7 @@ import type { LoadedSpec } from '../load/load-spec.js';
 import type { Finding, Severity } from '../report/finding.js';
 import { runDocument } from './engine/run-document.js';
 import { useFastExampleValidation } from './examples/fast-example.js';
+import { useFastSchema } from './fast-schema.js';
 import { useFastUniqueArrays } from './fast-unique-arrays.js';
 import { internExampleSchemas } from './intern-example-schemas.js';
 import { createLintResolver } from './resolve/lint-resolver.js';
@@ -27,6 +28,7 @@ export async function lintSpec(spec: LoadedSpec, ruleset: Ruleset, referenced?: 
   internExampleSchemas();
   useFastExampleValidation(ruleset);
   useFastUniqueArrays(ruleset);
+  useFastSchema(ruleset);
   const resolver = createLintResolver(path.dirname(spec.source), (file) => referenced?.add(file));
   const results = await runRules(spec.document, resolver, ruleset);
   return results.map((result) => ({

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import * as core from '@stoplight/spectral-functions';
 import { relaxationFor, type ExampleOptions } from '../examples/example-items.js';
 import { fastOasExample, oasExample } from '../examples/fast-example.js';
+import { fastSchema } from '../fast-schema.js';
 import { fastUniqueArray } from '../fast-unique-arrays.js';
 
 type RuleFunction = (...args: never[]) => unknown;
@@ -18,7 +19,8 @@ interface Then {
  *  - truthy, falsy, defined, undefined, pattern, casing, enumeration, length, xor, or: the input only;
  *  - schema: the input, plus the last key of the path in some messages (better-ajv-errors);
  *  - typedEnum, oasSchema: also the document's formats and jsonSchemaDialect (apigov's stand-in
- *    for oasSchema on unique arrays, fast-unique-arrays.ts, reads less).
+ *    for oasSchema on unique arrays, fast-unique-arrays.ts, reads less; so does the one for
+ *    schema, fast-schema.ts).
  * oasExample (and apigov's fast stand-in) is here with what its options make it read. Not here:
  * alphabetical and unreferencedReusableObject (the document), custom functions, and any function
  * a bundled ruleset carries its own copy of.
@@ -38,6 +40,7 @@ const INPUT_ONLY = new Set<unknown>([
   oas.typedEnum,
   oas.oasSchema,
   fastUniqueArray,
+  fastSchema,
 ]);
 
 // House functions that read only their input mark themselves (rulesets/functions/*.js).
