@@ -28,6 +28,12 @@ export function assertSize(bytes: number, displayName: string, limits: SpecLimit
   throw new SpecLoadError(`${displayName}: ${describeBytes(bytes)}, larger than the limit of ${describeBytes(limits.maxBytes)} (${MAX_BYTES_VARIABLE} raises it)`);
 }
 
+/** {@link assertSize} for a text. */
+export function assertTextSize(text: string, displayName: string, limits: SpecLimits = currentSpecLimits()): void {
+  // Characters are at most 3 UTF-8 bytes each (a surrogate pair is 4 for 2), so most texts skip the exact count.
+  if (text.length * 3 > limits.maxBytes) assertSize(Buffer.byteLength(text, 'utf8'), displayName, limits);
+}
+
 /**
  * Refuses YAML whose aliases expand past the budget or the depth limit (or into themselves),
  * given its syntax tree from the yaml package. Callers that parse with that package anyway pass
@@ -50,8 +56,7 @@ export function assertAliasBudget(document: YAML.Document.Parsed, text: string, 
  */
 export function guardSpecText(text: string, displayName: string, options: { aliasesCheckedByCaller?: boolean } = {}): StructureScan {
   const limits = currentSpecLimits();
-  // Characters are at most 3 UTF-8 bytes each (a surrogate pair is 4 for 2), so most texts skip the exact count.
-  if (text.length * 3 > limits.maxBytes) assertSize(Buffer.byteLength(text, 'utf8'), displayName, limits);
+  assertTextSize(text, displayName, limits);
   const scan = scanStructure(text, limits.maxDepth);
   if (scan.problem) throw new SpecLoadError(`${at(text, displayName, scan.problem.offset)}: ${describeProblem(scan.problem, limits)}`);
   if (scan.mayExpandAliases && !options.aliasesCheckedByCaller) {

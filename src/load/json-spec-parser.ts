@@ -42,9 +42,9 @@ function countMembers(data: unknown): number {
  * no diagnostics): a valid JSON object with no tab (YAML warns about each tab between tokens, and
  * JSON allows them nowhere else), no duplicate key (YAML reports them), no key `<<` (YAML merges
  * it) and no colon on a later line than its key (YAML then reads the key as a value of its own).
- * Returns undefined for any other text.
+ * Returns undefined for any other text, and for one nested deeper than `maxDepth`.
  */
-function parseFast(text: string): JsonParseResult | undefined {
+export function parseJsonSpec(text: string, maxDepth = Number.POSITIVE_INFINITY): JsonParseResult | undefined {
   if (text.includes('\t')) return undefined;
   let data: unknown;
   try {
@@ -54,7 +54,9 @@ function parseFast(text: string): JsonParseResult | undefined {
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const index = JsonTextIndex.of(text);
-  const { keys } = index.scan;
+  const { keys, deepest } = index.scan;
+  // Too deep for the limits: the structure guard reports it, with its place (JSON.parse and the scan do not recurse).
+  if (deepest > maxDepth) return undefined;
   if (keys.colonOnLaterLine > 0 || keys.mergeKeys > 0 || countMembers(data) !== keys.count) return undefined;
   return new JsonParseResult(inSourceKeyOrder(data, index), index);
 }
@@ -68,7 +70,7 @@ function parseFast(text: string): JsonParseResult | undefined {
  */
 export const JsonSpecParser: IParser<SpecParseResult> = {
   parse(text: string): SpecParseResult {
-    return parseFast(text) ?? SpecParser.parse(text);
+    return parseJsonSpec(text) ?? SpecParser.parse(text);
   },
   getLocationForJsonPath(result, path, closest) {
     if (!(result instanceof JsonParseResult)) return SpecParser.getLocationForJsonPath(result, path, closest);
@@ -78,3 +80,8 @@ export const JsonSpecParser: IParser<SpecParseResult> = {
   },
   trapAccess: SpecParser.trapAccess,
 };
+
+/** The JSON parser with the text already parsed (by {@link parseJsonSpec}); Document calls `parse` once. */
+export function alreadyParsed(result: JsonParseResult): IParser<SpecParseResult> {
+  return { ...JsonSpecParser, parse: () => result };
+}

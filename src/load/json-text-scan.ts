@@ -42,6 +42,8 @@ export interface JsonTextScan {
   closes: Int32Array;
   keys: KeyFacts;
   outOfOrder: OutOfOrderObject[];
+  /** The deepest nesting of containers (the top-level one is 1). */
+  deepest: number;
 }
 
 /** The array index a key names, or -1 when it is not one ("01", "-1" and "4294967295" are not). */
@@ -72,6 +74,7 @@ class Scanner {
   private opens = new Int32Array(1024);
   private closes = new Int32Array(1024);
   private depth = 0;
+  private deepest = 0;
   private readonly levels: Levels = { container: [], isObject: [], segmentStart: [], segmentEnd: [], sawName: [], lastIndex: [], outOfOrder: [] };
   readonly keys: KeyFacts = { count: 0, colonOnLaterLine: 0, mergeKeys: 0 };
   readonly outOfOrder: OutOfOrderObject[] = [];
@@ -98,7 +101,7 @@ class Scanner {
       this.skipSpace();
       if (this.depth === 0) {
         if (this.at !== this.text.length) this.fail();
-        return { root, opens: this.opens.slice(0, this.count), closes: this.closes.slice(0, this.count), keys: this.keys, outOfOrder: this.outOfOrder };
+        return { root, opens: this.opens.slice(0, this.count), closes: this.closes.slice(0, this.count), keys: this.keys, outOfOrder: this.outOfOrder, deepest: this.deepest };
       }
       const c = this.text.charCodeAt(this.at);
       const level = this.depth - 1;
@@ -163,6 +166,7 @@ class Scanner {
     levels.outOfOrder[level] = false;
     this.count += 1;
     this.depth += 1;
+    if (this.depth > this.deepest) this.deepest = this.depth;
   }
 
   private close(): void {

@@ -223,6 +223,16 @@ describe('controls: legitimate input passes the limits unchanged', () => {
     expect(diff.stderr).toBe('apigov: revision: deep.yaml:4:508: nested deeper than 500 levels; not parsed\n');
   });
 
+  it('JSON nesting at the limit lints; one level more is refused at the bracket that goes past it', async () => {
+    // JSON.parse reads the text and the JSON scan measures its depth (load-spec.ts): the same limit and place as the structure guard.
+    const json = (depth: number) => `{"openapi":"3.0.3","info":{"title":"x","version":"1"},"paths":{},"x-deep":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    const dir = tempDir({ 'ok.json': json(499), 'deep.json': json(500) });
+    await lintJson(dir, 'ok.json');
+    const lint = await runCli(['lint', '--no-cache', '-r', 'spectral:oas', 'deep.json'], dir);
+    expect(lint.stderr).toBe(`apigov: deep.json:1:${json(0).length - 1 + 500}: nested deeper than 500 levels; not parsed\n`);
+    expect(lint.code).toBe(2);
+  });
+
   it('the bundled example lints and diffs against itself', async () => {
     const dir = tempDir({ 'petstore.yaml': readFileSync(new URL('../../examples/petstore.yaml', import.meta.url), 'utf8') });
     await lintJson(dir, 'petstore.yaml');
