@@ -198,12 +198,29 @@ export function createAssociator(inventory: Inventory): Associator {
     }
   };
 
+  // Each segment's pointer encoding, once per run: the same keys (properties, schema, items) recur
+  // at every other place, and the encoding was ~0.06 s of GitHub's run. null: the encoding throws.
+  const encodings = new Map<Segment, string | null>();
+  const encoded = (segment: Segment): string | null => {
+    let text = encodings.get(segment);
+    if (text === undefined) {
+      try {
+        text = String(encodePointerUriFragment(segment));
+      } catch {
+        text = null;
+      }
+      encodings.set(segment, text);
+    }
+    return text;
+  };
+
   const advance = (from: WalkState, segment: Segment): Step => {
     const known = from.next.get(segment);
     if (known !== undefined) return known;
+    const text = encoded(segment);
     let to: Step;
     try {
-      to = step(from, String(encodePointerUriFragment(segment)));
+      to = text === null ? null : step(from, text);
     } catch {
       to = null;
     }
