@@ -65,7 +65,9 @@ function collectAllOfMembers(node, members, seen) {
   if (node === null || typeof node !== 'object' || seen.has(node)) return;
   seen.add(node);
   if (Array.isArray(node.allOf)) node.allOf.forEach((member) => isObject(member) && members.add(member));
-  for (const value of Object.values(node)) collectAllOfMembers(value, members, seen);
+  // for…in over data from JSON/YAML (no inherited enumerable keys) visits what Object.values
+  // lists, without an array per node: this walk covers the whole resolved document.
+  for (const key in node) collectAllOfMembers(node[key], members, seen);
 }
 
 // Per lint run and check: the schemas already checked (a schema shared by many operations is
