@@ -1,7 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import YAML, { LineCounter } from 'yaml';
 import { ConfigError } from '../errors.js';
+import { yaml } from '../load/yaml-module.js';
 import { locatorFor } from '../load/yaml-positions.js';
 import { describeYamlError } from '../yaml-error.js';
 import { configErrorFor } from './report-problems.js';
@@ -27,8 +27,9 @@ export function findSpectralRuleset(cwd: string): string | undefined {
 
 /** Parses and validates config text; `file` names it in messages and anchors relative paths. */
 export function parseConfigText(text: string, file: string): ApigovConfig {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
-  const document = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter });
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter });
   const syntax = document.errors[0];
   if (syntax) {
     throw new ConfigError(describeYamlError(file, syntax, 'not valid YAML'));

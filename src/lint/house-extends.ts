@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
-import YAML from 'yaml';
 import { RulesetError } from '../errors.js';
+import { yaml } from '../load/yaml-module.js';
 import { describeYamlError } from '../yaml-error.js';
 import { houseRulesetFile } from './builtin-rulesets.js';
 
@@ -22,7 +22,7 @@ function rewriteExtends(value: unknown): unknown {
  * shipped YAML file, so user rulesets can extend ours exactly as they extend Spectral's.
  */
 export function rewriteHouseExtends(text: string, file: string): string {
-  const document = YAML.parseDocument(text, { merge: true, prettyErrors: true });
+  const document = yaml().parseDocument(text, { merge: true, prettyErrors: true });
   const syntax = document.errors[0];
   if (syntax) {
     throw new RulesetError(describeYamlError(file, syntax, 'not valid YAML or JSON'));

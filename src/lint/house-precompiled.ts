@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import YAML from 'yaml';
+import { yaml } from '../load/yaml-module.js';
 import { RULESETS_DIR } from './builtin-rulesets.js';
 
 /**
@@ -33,7 +33,7 @@ export function houseDefinition(file: string, text: string, table: PrecompiledHo
   const entry = table?.[path.relative(RULESETS_DIR, file)];
   // A copy: the loader builds its own objects around it, but the rules' functionOptions stay shared otherwise.
   if (entry !== undefined && entry.text === text) return structuredClone(entry.definition);
-  return YAML.parse(text);
+  return yaml().parse(text);
 }
 
 /** Every `.yaml` under `dir` (relative paths, sorted). */
@@ -49,7 +49,7 @@ export function compileHouseRulesets(dir: string = RULESETS_DIR): PrecompiledHou
   const table: PrecompiledHouse = {};
   for (const name of yamlFiles(dir)) {
     const text = readFileSync(path.join(dir, name), 'utf8');
-    const definition: unknown = YAML.parse(text);
+    const definition: unknown = yaml().parse(text);
     if (isDeepStrictEqual(JSON.parse(JSON.stringify(definition)), definition)) table[name] = { text, definition };
   }
   return table;

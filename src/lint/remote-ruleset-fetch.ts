@@ -1,8 +1,8 @@
-import YAML from 'yaml';
 import { isApigovError, RulesetError } from '../errors.js';
 import { decodeSpecBytes } from '../load/decode-spec.js';
 import { fetchCapped } from '../load/fetch-capped.js';
 import { guardSpecText } from '../load/guard-spec-text.js';
+import { yaml } from '../load/yaml-module.js';
 import { describeYamlError } from '../yaml-error.js';
 import { houseRulesetFile } from './builtin-rulesets.js';
 import { rewriteHouseExtends } from './house-extends.js';
@@ -65,7 +65,7 @@ async function fetchDeclarative(href: string): Promise<string> {
   } catch (error) {
     throw new RulesetError((error as Error).message);
   }
-  const document = YAML.parseDocument(text, { prettyErrors: true });
+  const document = yaml().parseDocument(text, { prettyErrors: true });
   if (document.errors[0]) throw new RulesetError(describeYamlError(href, document.errors[0], 'not valid YAML or JSON'));
   checkDeclarative(url, document.toJS());
   // `apigov:<name>` in extends points at the shipped files, as for local rulesets.

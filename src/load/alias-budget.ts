@@ -1,11 +1,12 @@
-import YAML, { isAlias, isCollection, isPair, isScalar, type Node } from 'yaml';
+import type { Alias, Document, Node, Pair } from 'yaml';
+import { yaml } from './yaml-module.js';
 
 export type AliasProblem =
   | { kind: 'too-many'; offset: number; budget: number }
   | { kind: 'too-deep'; offset: number; maxDepth: number }
   | { kind: 'recursive'; offset: number; anchor: string };
 
-type Visited = Node | YAML.Pair | null | undefined;
+type Visited = Node | Pair | null | undefined;
 
 interface Expansion {
   /** Nodes once every alias inside is replaced by what it names (keys count, as scalars). */
@@ -25,11 +26,12 @@ const SCALAR: Expansion = { size: 1, depth: 0 };
  * any deep text), so the expanded depth is checked too. An alias inside the node it names
  * (recursion) is refused: parsers that expand aliases into plain data recurse forever on it.
  */
-export function checkAliasExpansion(document: YAML.Document.Parsed, budget: number, maxDepth = Number.POSITIVE_INFINITY): AliasProblem | undefined {
-  const targets = new Map<YAML.Alias, Node | undefined>();
+export function checkAliasExpansion(document: Document.Parsed, budget: number, maxDepth = Number.POSITIVE_INFINITY): AliasProblem | undefined {
+  const { isAlias, isCollection, isPair, isScalar, visit } = yaml();
+  const targets = new Map<Alias, Node | undefined>();
   const anchors = new Map<string, Node>();
   // Document order: an alias names the last anchor of that name before it.
-  YAML.visit(document, {
+  visit(document, {
     Node(_key, node) {
       if (isAlias(node)) targets.set(node, anchors.get(node.source));
       else if (node.anchor) anchors.set(node.anchor, node);
@@ -82,7 +84,8 @@ export function checkAliasExpansion(document: YAML.Document.Parsed, budget: numb
 }
 
 /** The first alias (in document order) at which the expanded document nests deeper than `maxDepth`. */
-function deepestAlias(root: Visited, depthOf: (target: Node) => number, targets: Map<YAML.Alias, Node | undefined>, maxDepth: number): AliasProblem | undefined {
+function deepestAlias(root: Visited, depthOf: (target: Node) => number, targets: Map<Alias, Node | undefined>, maxDepth: number): AliasProblem | undefined {
+  const { isAlias, isCollection, isPair } = yaml();
   const visit = (item: Visited, above: number): AliasProblem | undefined => {
     if (item === null || item === undefined) return undefined;
     if (isPair(item)) return visit(item.key as Visited, above) ?? visit(item.value as Visited, above);

@@ -1,6 +1,7 @@
-import YAML from 'yaml';
+import type { Document } from 'yaml';
 import { SpecLoadError, where } from '../errors.js';
 import { checkAliasExpansion } from './alias-budget.js';
+import { yaml } from './yaml-module.js';
 import { lineAndColumn } from './decode-spec.js';
 import { scanStructure, type StructureProblem, type StructureScan } from './scan-structure.js';
 import { currentSpecLimits } from '../runtime/run-context.js';
@@ -39,7 +40,7 @@ export function assertTextSize(text: string, displayName: string, limits: SpecLi
  * given its syntax tree from the yaml package. Callers that parse with that package anyway pass
  * their own document.
  */
-export function assertAliasBudget(document: YAML.Document.Parsed, text: string, displayName: string, limits: SpecLimits = currentSpecLimits()): void {
+export function assertAliasBudget(document: Document.Parsed, text: string, displayName: string, limits: SpecLimits = currentSpecLimits()): void {
   const problem = checkAliasExpansion(document, limits.maxAliasNodes, limits.maxDepth);
   if (problem === undefined) return;
   const place = at(text, displayName, problem.offset);
@@ -60,7 +61,7 @@ export function guardSpecText(text: string, displayName: string, options: { alia
   const scan = scanStructure(text, limits.maxDepth);
   if (scan.problem) throw new SpecLoadError(`${at(text, displayName, scan.problem.offset)}: ${describeProblem(scan.problem, limits)}`);
   if (scan.mayExpandAliases && !options.aliasesCheckedByCaller) {
-    assertAliasBudget(YAML.parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false }), text, displayName, limits);
+    assertAliasBudget(yaml().parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false }), text, displayName, limits);
   }
   return scan;
 }

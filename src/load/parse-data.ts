@@ -1,8 +1,9 @@
-import YAML, { type YAMLError } from 'yaml';
+import type { YAMLError } from 'yaml';
 import { SpecLoadError, where } from '../errors.js';
 import { describeYamlError } from '../yaml-error.js';
 import { detectFormat, type SpecFormat } from './detect-format.js';
 import { assertAliasBudget, guardSpecText } from './guard-spec-text.js';
+import { yaml } from './yaml-module.js';
 import type { StructureScan } from './scan-structure.js';
 
 export interface ParsedData {
@@ -48,7 +49,7 @@ function countMembers(data: unknown): number {
 
 function parseYaml(text: string, displayName: string, scan: StructureScan): unknown {
   // Merge keys (`<<: *base`) as Spectral's parser applies them, so lint and diff read the same data.
-  const document = YAML.parseDocument(text, { prettyErrors: true, merge: true });
+  const document = yaml().parseDocument(text, { prettyErrors: true, merge: true });
   const error = document.errors[0];
   if (error) throw new SpecLoadError(describeParseError(displayName, error));
   if (scan.mayExpandAliases) assertAliasBudget(document, text, displayName);

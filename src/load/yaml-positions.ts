@@ -1,4 +1,5 @@
-import YAML, { isMap, isScalar, isSeq, LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yaml } from './yaml-module.js';
 
 export interface LinePosition {
   /** 1-based, as editors show it. */
@@ -10,6 +11,7 @@ export interface LinePosition {
 export type Locator = (path: readonly (string | number)[]) => LinePosition | undefined;
 
 function childOf(node: unknown, segment: string | number): { key?: Node; value: unknown } | undefined {
+  const { isMap, isScalar, isSeq } = yaml();
   if (isMap(node)) {
     const pair = node.items.find((item) => (isScalar(item.key) ? String(item.key.value) : String(item.key)) === String(segment));
     return pair ? { key: pair.key as Node, value: pair.value } : undefined;
@@ -25,7 +27,7 @@ function childOf(node: unknown, segment: string | number): { key?: Node; value: 
  * A locator over a parsed YAML document: the position of the last key of the path (of the item,
  * for a sequence index); when the path leaves the document, the deepest part that exists.
  */
-export function locatorFor(document: YAML.Document, lineCounter: LineCounter): Locator {
+export function locatorFor(document: Document, lineCounter: LineCounter): Locator {
   return (path) => {
     let node: unknown = document.contents;
     let found: Node | undefined = document.contents ?? undefined;
@@ -44,7 +46,8 @@ export function locatorFor(document: YAML.Document, lineCounter: LineCounter): L
 
 /** Parses a text only to locate key paths in it (its values are read elsewhere). */
 export function locatorForText(text: string): Locator {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
-  const document = YAML.parseDocument(text, { lineCounter, uniqueKeys: false });
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false });
   return locatorFor(document, lineCounter);
 }

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import YAML, { LineCounter } from 'yaml';
+import { yaml } from '../load/yaml-module.js';
 import { locatorFor, type LinePosition } from '../load/yaml-positions.js';
 
 export const IGNORE_KEY = 'x-apigov-ignore';
@@ -31,8 +31,9 @@ function collect(value: unknown, location: (string | number)[], found: Array<{ l
 /** The inline ignores of one spec text (a cheap text check first: most specs have none). */
 export function inlineIgnoresOf(text: string, source: string): InlineIgnore[] {
   if (!text.includes(IGNORE_KEY)) return [];
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
-  const document = YAML.parseDocument(text, { lineCounter, uniqueKeys: false });
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false });
   const locate = locatorFor(document, lineCounter);
   const found: Array<{ location: (string | number)[]; rules: string[] }> = [];
   collect(document.toJS({ maxAliasCount: -1 }), [], found);
