@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { BUILD_DIR } from '../build-output.js';
 import { yaml } from '../load/yaml-module.js';
 import { RULESETS_DIR } from './builtin-rulesets.js';
 
@@ -13,7 +14,7 @@ import { RULESETS_DIR } from './builtin-rulesets.js';
 export type PrecompiledHouse = Record<string, { text: string; definition: unknown }>;
 
 /** dist/house-rulesets.json, next to the compiled code (written by `npm run build`). */
-export const PRECOMPILED_FILE = path.resolve(RULESETS_DIR, '../dist/house-rulesets.json');
+export const PRECOMPILED_FILE = path.join(BUILD_DIR, 'house-rulesets.json');
 
 let loaded: PrecompiledHouse | null | undefined;
 

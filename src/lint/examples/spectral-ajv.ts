@@ -29,13 +29,16 @@ let instance: SpectralAjv | undefined;
  * ajv's own tables instead of a restated copy.
  */
 export function spectralAjv(): SpectralAjv {
-  if (instance === undefined) {
-    const Ajv04 = (require('ajv-draft-04') as { default: AjvClass }).default;
-    const addFormats = (require('ajv-formats') as { default: (ajv: SpectralAjv) => void }).default;
-    instance = new Ajv04({ allErrors: false, meta: true, messages: true, strict: false, allowUnionTypes: true, unicodeRegExp: false, logger: false });
-    addFormats(instance);
-  }
-  return instance;
+  return (instance ??= createSpectralAjv());
+}
+
+/** A fresh instance with Spectral's configuration; `extra` options for tooling that does not change validation (`code.source`). */
+export function createSpectralAjv(extra: object = {}): SpectralAjv {
+  const Ajv04 = (require('ajv-draft-04') as { default: AjvClass }).default;
+  const addFormats = (require('ajv-formats') as { default: (ajv: SpectralAjv) => void }).default;
+  const ajv = new Ajv04({ allErrors: false, meta: true, messages: true, strict: false, allowUnionTypes: true, unicodeRegExp: false, logger: false, ...extra });
+  addFormats(ajv);
+  return ajv;
 }
 
 /** Whether ajv counts this schema as having anything to check (else it compiles to "valid"). */
