@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { judgeExamples, oasExample, type ExampleContext, type ExampleVerdict } from '../../src/lint/examples/fast-example.js';
@@ -8,7 +8,7 @@ import { loadRuleset } from '../../src/lint/load-ruleset.js';
 import { lintSpec } from '../../src/lint/lint-spec.js';
 import { parseSpecText } from '../../src/load/load-spec.js';
 import { enableLinearRegexFallback } from '../../src/runtime/linear-regex.js';
-import { ensureOctokit, fetchOrSkip, sampleCorpus } from '../helpers/real-data.js';
+import { ensureCorpus, ensureOctokit, fetchOrSkip, sampleCorpus } from '../helpers/real-data.js';
 
 // The fast example path answers for Spectral's own function wherever it does not delegate to
 // it. Here both run on every example target of real specs and must agree on every one: 'valid'
@@ -18,9 +18,21 @@ const root = path.resolve(import.meta.dirname, '../..');
 // As the CLI does: some corpus specs pair a backtracking pattern with an example that hangs V8's
 // default engine (in Spectral's ajv and in the interpreter alike); the fallback changes no result.
 enableLinearRegexFallback();
+/** Every OpenAPI 3.1 description of the corpus (its examples are validated with draft 2020-12). */
+function openApi31(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.json')) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    if (/^\{\s*"openapi"\s*:\s*"3\.1/.test(readFileSync(file, 'utf8').slice(0, 200))) found.push(file);
+  }
+  return found.sort();
+}
+
 const fetched = fetchOrSkip(() => ({
   corpus: sampleCorpus(80, { maxBytes: 1_500_000, offset: 11 }),
   github: path.join(ensureOctokit('23.0.2'), 'api.github.com.json'),
+  openApi31: openApi31(ensureCorpus()),
 }));
 
 interface Tally {
@@ -80,5 +92,14 @@ describe('fast example validation agrees with Spectral on real specs', () => {
     expect(tally.results).toBeGreaterThan(900);
     // Every target on GitHub is judged without ajv.
     expect(tally.counts.delegated).toBe(0);
+  }, 600_000);
+
+  it('every OpenAPI 3.1 spec of the corpus (draft 2020-12: only "valid" is answered, the rest delegated)', async () => {
+    expect(fetched.value!.openApi31.length).toBeGreaterThan(40);
+    const tally = await compareOn(fetched.value!.openApi31);
+    expect(tally.disagreements).toEqual([]);
+    expect(tally.counts.invalid).toBe(0);
+    expect(tally.counts.valid).toBeGreaterThan(1000);
+    expect(tally.counts.delegated).toBeGreaterThan(0);
   }, 600_000);
 });

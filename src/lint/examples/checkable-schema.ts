@@ -46,7 +46,7 @@ function fragmentCheckable(schema: Schema): boolean {
   return true;
 }
 
-function subschemas(schema: Schema): unknown[] {
+export function subschemas(schema: Schema): unknown[] {
   const found: unknown[] = [];
   for (const keyword of SINGLE_SUBSCHEMA) if (isObject(schema[keyword])) found.push(schema[keyword]);
   for (const keyword of SUBSCHEMA_LISTS) if (Array.isArray(schema[keyword])) found.push(...(schema[keyword] as unknown[]));

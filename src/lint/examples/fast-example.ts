@@ -4,6 +4,7 @@ import { oas2, oas3_0, oas3_1, oas3_2 } from '@stoplight/spectral-formats';
 import { dressAs, swapIn } from '../stand-in.js';
 import { ajvErrors } from './ajv-error-walk.js';
 import { schemaStanding } from './checkable-schema.js';
+import { judgedAlikeIn2020 } from './draft2020.js';
 import { isObject, matches, Undecidable, type Schema } from './draft4-check.js';
 import { exampleItems, relaxationFor, type ExampleOptions } from './example-items.js';
 import { oas2View } from './oas2-view.js';
@@ -13,20 +14,27 @@ const require = createRequire(import.meta.url);
 type RuleFunction = ((this: unknown, input: unknown, options: unknown, context: ExampleContext) => unknown) & Record<string, unknown>;
 export interface ExampleContext {
   path: (string | number)[];
-  document: { formats?: Set<unknown> | null };
+  document: { formats?: Set<unknown> | null; data?: unknown };
 }
 
 /** Spectral's own function, which the fast one falls back to. */
 export const oasExample = (require('@stoplight/spectral-rulesets/dist/oas/functions/oasExample') as { default: RuleFunction }).default;
 
-/** The schema Spectral would validate against (for Swagger 2.0, its rewritten copy); undefined for OpenAPI 3.1+ and schemas it cannot copy. */
-function validatedSchema(target: Record<string, unknown>, options: ExampleOptions, formats: Set<unknown>): Schema | undefined {
+type Validated = { schema: Schema; dialect: 'draft4' | 'draft2020-12' };
+
+/** The schema Spectral would validate against (for Swagger 2.0, its rewritten copy) and the draft; undefined for schemas it cannot copy. */
+function validatedSchema(target: Record<string, unknown>, options: ExampleOptions, context: ExampleContext, formats: Set<unknown>): Validated | undefined {
   const schema = options.schemaField === '$' ? target : target[options.schemaField];
   if (!isObject(schema)) return undefined;
-  // The dialect choice of Spectral's oasSchema: 3.1 and later validate with draft 2020-12 (left
-  // to ajv); 3.0 and the rest with draft-04, Swagger 2.0 after turning x-nullable into nullable.
-  if (formats.has(oas3_2) || formats.has(oas3_1)) return undefined;
-  return !formats.has(oas3_0) && formats.has(oas2) ? oas2View(schema) : schema;
+  // The dialect choice of Spectral's oasSchema: 3.1 and later validate with the document's
+  // jsonSchemaDialect (left to ajv) or else draft 2020-12; 3.0 and the rest with draft-04,
+  // Swagger 2.0 after turning x-nullable into nullable.
+  if (formats.has(oas3_2) || formats.has(oas3_1)) {
+    const data = context.document.data;
+    return isObject(data) && typeof data.jsonSchemaDialect === 'string' ? undefined : { schema, dialect: 'draft2020-12' };
+  }
+  const draft4 = !formats.has(oas3_0) && formats.has(oas2) ? oas2View(schema) : schema;
+  return draft4 && { schema: draft4, dialect: 'draft4' };
 }
 
 /**
@@ -43,11 +51,13 @@ const DELEGATED: Judgement = { verdict: 'delegated' };
 export function judgeExamples(target: unknown, options: ExampleOptions, context: ExampleContext): Judgement {
   const formats = context.document.formats;
   if (!isObject(target) || !formats) return DELEGATED;
-  const schema = validatedSchema(target, options, formats);
+  const validated = validatedSchema(target, options, context, formats);
+  const schema = validated?.schema;
   const standing = schema && schemaStanding(schema);
   if (!schema || !standing) return DELEGATED;
   const items = exampleItems(target, options, context.path);
   if (items.length === 0) return VALID;
+  if (validated.dialect === 'draft2020-12') return judge2020(schema, standing, items, relaxationFor(options, context.path));
   if ('compileError' in standing) {
     // ajv refuses the schema: Spectral reports its message once per example.
     return { verdict: 'invalid', results: items.map((item) => (item.value === undefined ? mustExist(item.path) : { message: standing.compileError, path: item.path })) };
@@ -64,6 +74,21 @@ export function judgeExamples(target: unknown, options: ExampleOptions, context:
     // function catches that inside its schema check and reports the message, so it decides.
     if (error instanceof Undecidable || error instanceof Error) return DELEGATED;
     throw error;
+  }
+}
+
+/**
+ * Draft 2020-12 (OpenAPI 3.1): where the interpreter's draft-04 judgement is also ajv's 2020-12
+ * one (draft2020.ts), examples it finds valid are valid; anything else — an invalid example, whose
+ * error list 2020-12 words its own way, a schema beyond the shared keywords — goes to Spectral's
+ * function. Before this every 3.1 example went to ajv, which compiles each distinct schema.
+ */
+function judge2020(schema: Schema, standing: NonNullable<ReturnType<typeof schemaStanding>>, items: ReturnType<typeof exampleItems>, relax: ReturnType<typeof relaxationFor>): Judgement {
+  if (!('checkable' in standing) || !judgedAlikeIn2020(schema)) return DELEGATED;
+  try {
+    return items.every((item) => item.value !== undefined && matches(schema, item.value, relax)) ? VALID : DELEGATED;
+  } catch {
+    return DELEGATED; // Undecidable, or ajv's helper failing on the data: Spectral's function decides
   }
 }
 

@@ -1,0 +1,106 @@
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { BUILD_DIR } from '../../build-output.js';
+import { subschemas } from './checkable-schema.js';
+import { isObject, type Schema } from './draft4-check.js';
+
+const require = createRequire(import.meta.url);
+type Validate = (data: unknown) => boolean;
+
+/**
+ * Keywords whose meaning differs between ajv's draft-04 class, which the interpreter follows, and
+ * its draft 2020-12 class, which Spectral uses for OpenAPI 3.1: the exclusive bounds (booleans in
+ * draft-04, numbers in 2020-12), additionalItems (gone in 2020-12), and the keywords only 2020-12
+ * knows (ignored by draft-04, applied by 2020-12). `items` as an array is also different, and
+ * checked apart. test/lint/draft2020.test.ts checks the list against ajv's keyword tables.
+ */
+export const DIFFERENT_IN_2020 = new Set([
+  'exclusiveMaximum',
+  'exclusiveMinimum',
+  'additionalItems',
+  '$dynamicAnchor',
+  '$dynamicRef',
+  '$recursiveAnchor',
+  '$recursiveRef',
+  'id',
+  'prefixItems',
+  'dependentRequired',
+  'dependentSchemas',
+  'maxContains',
+  'minContains',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+]);
+
+const same = new WeakMap<object, boolean>();
+
+/** Whether no keyword of the schema or any subschema means something else under 2020-12 (memoized per subschema). */
+function sameTree(schema: Schema, path: Set<object>): boolean {
+  const known = same.get(schema);
+  if (known !== undefined) return known;
+  if (path.has(schema)) return false;
+  path.add(schema);
+  let verdict = !Array.isArray(schema.items);
+  for (const key in schema) if (DIFFERENT_IN_2020.has(key)) verdict = false;
+  verdict &&= subschemas(schema).every((child) => sameTree(child as Schema, path));
+  path.delete(schema);
+  same.set(schema, verdict);
+  return verdict;
+}
+
+/**
+ * ajv's check of a schema against the draft 2020-12 meta-schema, compiled at build time by its
+ * standalone mode (compiling it at run time takes ~45 ms) from an instance configured as Spectral
+ * configures its own; before a build, compiled now.
+ */
+export const META_2020_VALIDATOR_FILE = path.join(BUILD_DIR, 'meta-2020-validator.cjs');
+const META_2020 = 'https://json-schema.org/draft/2020-12/schema';
+
+function spectralAjv2020(extra: object = {}): { getSchema(id: string): Validate | undefined } {
+  const Ajv2020 = (require('ajv/dist/2020') as { default: new (options: object) => { getSchema(id: string): Validate | undefined } }).default;
+  const addFormats = (require('ajv-formats') as { default: (ajv: unknown) => void }).default;
+  const ajv = new Ajv2020({ allErrors: false, meta: true, messages: true, strict: false, allowUnionTypes: true, unicodeRegExp: false, logger: false, ...extra });
+  addFormats(ajv);
+  return ajv;
+}
+
+/** The meta-schema check compiled now, as ajv compiles it for Spectral. */
+export function compileMeta2020Validator(): Validate {
+  return spectralAjv2020().getSchema(META_2020)!;
+}
+
+/** The build step: writes {@link META_2020_VALIDATOR_FILE}. */
+export function writeMeta2020Validator(): void {
+  const ajv = spectralAjv2020({ code: { source: true } });
+  const standalone = (require('ajv/dist/standalone') as { default: (ajv: unknown, validate: Validate) => string }).default;
+  writeFileSync(META_2020_VALIDATOR_FILE, standalone(ajv, ajv.getSchema(META_2020)!));
+}
+
+let meta2020: Validate | undefined;
+export function loadMeta2020Validator(): Validate {
+  try {
+    return require(META_2020_VALIDATOR_FILE) as Validate;
+  } catch {
+    return compileMeta2020Validator();
+  }
+}
+
+const metaVerdicts = new WeakMap<object, boolean>();
+
+/**
+ * Whether examples of this schema are judged by the draft-04 interpreter exactly as ajv's 2020-12
+ * class would judge them valid: the schema passes the 2020-12 meta-schema (else ajv refuses to
+ * compile it) and uses no keyword whose meaning differs. The caller has checked that the draft-04
+ * stand-in can judge it at all (schemaStanding).
+ */
+export function judgedAlikeIn2020(schema: Schema): boolean {
+  if (!sameTree(schema, new Set())) return false;
+  let verdict = metaVerdicts.get(schema);
+  if (verdict === undefined) {
+    meta2020 ??= loadMeta2020Validator();
+    verdict = isObject(schema) && meta2020(schema);
+    metaVerdicts.set(schema, verdict);
+  }
+  return verdict;
+}
