@@ -4,12 +4,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { compileMeta2020Validator, DIFFERENT_IN_2020, judgedAlikeIn2020, loadMeta2020Validator, META_2020_VALIDATOR_FILE } from '../../src/lint/examples/draft2020.js';
+import { createSpectralAjv } from '../../src/lint/examples/spectral-ajv.js';
 import { FIXTURES_DIR } from '../../src/lint/rule-catalog.js';
 
 const require = createRequire(import.meta.url);
-const OPTIONS = { allErrors: false, meta: true, messages: true, strict: false, allowUnionTypes: true, unicodeRegExp: false, logger: false };
-type Keywords = { RULES: { all: Record<string, unknown> } };
-const keywordsOf = (module: string): string[] => Object.keys((new (require(module).default)(OPTIONS) as Keywords).RULES.all);
+const keywordsOf = (module: string): string[] => Object.keys(createSpectralAjv({}, module).RULES.all);
 
 function objectsIn(value: unknown, found: object[] = []): object[] {
   if (value === null || typeof value !== 'object') return found;

@@ -1,12 +1,9 @@
-import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { BUILD_DIR } from '../../build-output.js';
 import { subschemas } from './checkable-schema.js';
 import { isObject, type Schema } from './draft4-check.js';
-
-const require = createRequire(import.meta.url);
-type Validate = (data: unknown) => boolean;
+import { builtOr, writeStandalone, type Validate } from './prebuilt-validator.js';
+import { createSpectralAjv } from './spectral-ajv.js';
 
 /**
  * Keywords whose meaning differs between ajv's draft-04 class, which the interpreter follows, and
@@ -57,35 +54,21 @@ function sameTree(schema: Schema, path: Set<object>): boolean {
 export const META_2020_VALIDATOR_FILE = path.join(BUILD_DIR, 'meta-2020-validator.cjs');
 const META_2020 = 'https://json-schema.org/draft/2020-12/schema';
 
-function spectralAjv2020(extra: object = {}): { getSchema(id: string): Validate | undefined } {
-  const Ajv2020 = (require('ajv/dist/2020') as { default: new (options: object) => { getSchema(id: string): Validate | undefined } }).default;
-  const addFormats = (require('ajv-formats') as { default: (ajv: unknown) => void }).default;
-  const ajv = new Ajv2020({ allErrors: false, meta: true, messages: true, strict: false, allowUnionTypes: true, unicodeRegExp: false, logger: false, ...extra });
-  addFormats(ajv);
-  return ajv;
-}
-
 /** The meta-schema check compiled now, as ajv compiles it for Spectral. */
 export function compileMeta2020Validator(): Validate {
-  return spectralAjv2020().getSchema(META_2020)!;
+  return createSpectralAjv({}, 'ajv/dist/2020').getSchema(META_2020)!;
 }
 
 /** The build step: writes {@link META_2020_VALIDATOR_FILE}. */
 export function writeMeta2020Validator(): void {
-  const ajv = spectralAjv2020({ code: { source: true } });
-  const standalone = (require('ajv/dist/standalone') as { default: (ajv: unknown, validate: Validate) => string }).default;
-  writeFileSync(META_2020_VALIDATOR_FILE, standalone(ajv, ajv.getSchema(META_2020)!));
+  const ajv = createSpectralAjv({ code: { source: true } }, 'ajv/dist/2020');
+  writeStandalone(META_2020_VALIDATOR_FILE, ajv, ajv.getSchema(META_2020)!);
 }
+
+/** The built check, or (before a build) the one compiled now. */
+export const loadMeta2020Validator = (): Validate => builtOr(META_2020_VALIDATOR_FILE, compileMeta2020Validator);
 
 let meta2020: Validate | undefined;
-export function loadMeta2020Validator(): Validate {
-  try {
-    return require(META_2020_VALIDATOR_FILE) as Validate;
-  } catch {
-    return compileMeta2020Validator();
-  }
-}
-
 const metaVerdicts = new WeakMap<object, boolean>();
 
 /**

@@ -1,13 +1,12 @@
-import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { BUILD_DIR } from '../../build-output.js';
 import { isObject } from './draft4-check.js';
+import { builtOr, writeStandalone, type Validate } from './prebuilt-validator.js';
 import { createSpectralAjv, spectralAjv } from './spectral-ajv.js';
 
 const require = createRequire(import.meta.url);
 type Node = Record<string, unknown>;
-type Validate = (data: unknown) => boolean;
 
 /**
  * Draft-04's meta-schema with each `{ $ref: '#' }` (a subschema position) replaced by
@@ -39,24 +38,17 @@ export const SHALLOW_VALIDATOR_FILE = path.join(BUILD_DIR, 'shallow-meta-validat
 
 /** The shallow check compiled now, as ajv compiles it for Spectral. */
 export function compileShallowValidator(): Validate {
-  return (spectralAjv() as unknown as { compile(schema: object): Validate }).compile(shallowMetaSchema());
+  return spectralAjv().compile(shallowMetaSchema());
 }
 
 /** The build step: writes {@link SHALLOW_VALIDATOR_FILE}. */
 export function writeShallowMetaValidator(): void {
-  const ajv = createSpectralAjv({ code: { source: true } }) as unknown as { compile(schema: object): Validate };
-  const standalone = (require('ajv/dist/standalone') as { default: (ajv: unknown, validate: Validate) => string }).default;
-  writeFileSync(SHALLOW_VALIDATOR_FILE, standalone(ajv, ajv.compile(shallowMetaSchema())));
+  const ajv = createSpectralAjv({ code: { source: true } });
+  writeStandalone(SHALLOW_VALIDATOR_FILE, ajv, ajv.compile(shallowMetaSchema()));
 }
 
 /** The built check, or (before a build) the one compiled now. */
-export function loadShallowValidator(): Validate {
-  try {
-    return require(SHALLOW_VALIDATOR_FILE) as Validate;
-  } catch {
-    return compileShallowValidator();
-  }
-}
+export const loadShallowValidator = (): Validate => builtOr(SHALLOW_VALIDATOR_FILE, compileShallowValidator);
 
 let shallow: Validate | undefined;
 

@@ -16,6 +16,8 @@ interface SpectralAjv {
   errors?: unknown[] | null;
   validateSchema(schema: unknown): boolean;
   errorsText(errors?: unknown[] | null): string;
+  compile(schema: object): (data: unknown) => boolean;
+  getSchema(id: string): ((data: unknown) => boolean) | undefined;
 }
 type AjvClass = new (options: object) => SpectralAjv;
 
@@ -32,11 +34,17 @@ export function spectralAjv(): SpectralAjv {
   return (instance ??= createSpectralAjv());
 }
 
-/** A fresh instance with Spectral's configuration; `extra` options for tooling that does not change validation (`code.source`). */
-export function createSpectralAjv(extra: object = {}): SpectralAjv {
-  const Ajv04 = (require('ajv-draft-04') as { default: AjvClass }).default;
+/** The options Spectral's `schema` function gives its ajv instances (logger aside: warnings are not findings). */
+export const SPECTRAL_AJV_OPTIONS = { allErrors: false, meta: true, messages: true, strict: false, allowUnionTypes: true, unicodeRegExp: false, logger: false };
+
+/**
+ * A fresh instance of one of ajv's classes (draft-04 unless `module` names another) with Spectral's
+ * configuration and ajv-formats; `extra` options for tooling that does not change validation (`code.source`).
+ */
+export function createSpectralAjv(extra: object = {}, module = 'ajv-draft-04'): SpectralAjv {
+  const AjvClass = (require(module) as { default: AjvClass }).default;
   const addFormats = (require('ajv-formats') as { default: (ajv: SpectralAjv) => void }).default;
-  const ajv = new Ajv04({ allErrors: false, meta: true, messages: true, strict: false, allowUnionTypes: true, unicodeRegExp: false, logger: false, ...extra });
+  const ajv = new AjvClass({ ...SPECTRAL_AJV_OPTIONS, ...extra });
   addFormats(ajv);
   return ajv;
 }
