@@ -2,12 +2,12 @@ import path from 'node:path';
 import { Document } from '@stoplight/spectral-core';
 import type { IParser } from '@stoplight/spectral-parsers';
 import { SpecLoadError, where } from '../errors.js';
+import { currentSpecLimits } from '../runtime/run-context.js';
 import { detectFormat, type SpecFormat } from './detect-format.js';
 import { assertTextSize, guardSpecText } from './guard-spec-text.js';
 import { alreadyParsed, JsonSpecParser, parseJsonSpec, type JsonParseResult } from './json-spec-parser.js';
 import { parseWithOwnProtoKeys } from './own-proto-keys.js';
 import { readSpecText } from './read-spec-file.js';
-import { currentSpecLimits } from '../runtime/run-context.js';
 import { SpecParser } from './spec-parser.js';
 
 // Callers that lint read files through here; diff imports read-spec-file.js without Spectral.
