@@ -46,7 +46,7 @@ function fragmentCheckable(schema: Schema): boolean {
   return true;
 }
 
-export function subschemas(schema: Schema): unknown[] {
+function subschemas(schema: Schema): unknown[] {
   const found: unknown[] = [];
   for (const keyword of SINGLE_SUBSCHEMA) if (isObject(schema[keyword])) found.push(schema[keyword]);
   for (const keyword of SUBSCHEMA_LISTS) if (Array.isArray(schema[keyword])) found.push(...(schema[keyword] as unknown[]));
@@ -54,23 +54,28 @@ export function subschemas(schema: Schema): unknown[] {
   return found;
 }
 
-const trees = new WeakMap<object, boolean>();
-
 /**
- * A subtree's verdict holds wherever it is met (a subtree that reaches a cycle does so from every
- * entry), so it is memoized: resolved documents share referenced schemas many times over.
+ * Whether `fragment` holds for a schema and every subschema below it. A subtree's verdict holds
+ * wherever it is met (a subtree that reaches a cycle does so from every entry), so it is memoized:
+ * resolved documents share referenced schemas many times over. A cycle in the object graph means
+ * a circular $ref was resolved in place: ajv's business (false).
  */
-function treeCheckable(schema: Schema, path: Set<object>): boolean {
-  const known = trees.get(schema);
-  if (known !== undefined) return known;
-  // A cycle in the object graph means a circular $ref was resolved in place: ajv's business.
-  if (path.has(schema)) return false;
-  path.add(schema);
-  const verdict = fragmentCheckable(schema) && subschemas(schema).every((child) => treeCheckable(child as Schema, path));
-  path.delete(schema);
-  trees.set(schema, verdict);
-  return verdict;
+export function everySubschema(fragment: (schema: Schema) => boolean): (schema: Schema) => boolean {
+  const verdicts = new WeakMap<object, boolean>();
+  const check = (schema: Schema, path: Set<object>): boolean => {
+    const known = verdicts.get(schema);
+    if (known !== undefined) return known;
+    if (path.has(schema)) return false;
+    path.add(schema);
+    const verdict = fragment(schema) && subschemas(schema).every((child) => check(child as Schema, path));
+    path.delete(schema);
+    verdicts.set(schema, verdict);
+    return verdict;
+  };
+  return (schema) => check(schema, new Set());
 }
+
+const treeCheckable = everySubschema(fragmentCheckable);
 
 /** How a schema's examples can be judged without ajv: checked by the stand-in, failing to compile (with ajv's message), or not at all. */
 export type SchemaStanding = { checkable: true } | { compileError: string } | undefined;
@@ -88,7 +93,7 @@ export function schemaStanding(schema: unknown): SchemaStanding {
   let standing = standings.get(schema);
   if (standing === undefined) {
     standing = null;
-    if (treeCheckable(schema, new Set()) && !registersIds(schema) && metaValid(schema)) {
+    if (treeCheckable(schema) && !registersIds(schema) && metaValid(schema)) {
       const failure = compileFailure(schema);
       if (failure === undefined) standing = { checkable: true };
       else if (failure !== 'ambiguous') standing = { compileError: failure };

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { BUILD_DIR } from '../../build-output.js';
-import { subschemas } from './checkable-schema.js';
+import { everySubschema } from './checkable-schema.js';
 import { isObject, type Schema } from './draft4-check.js';
 import { builtOr, writeStandalone, type Validate } from './prebuilt-validator.js';
 import { createSpectralAjv } from './spectral-ajv.js';
@@ -30,21 +30,12 @@ export const DIFFERENT_IN_2020 = new Set([
   'unevaluatedItems',
 ]);
 
-const same = new WeakMap<object, boolean>();
-
 /** Whether no keyword of the schema or any subschema means something else under 2020-12 (memoized per subschema). */
-function sameTree(schema: Schema, path: Set<object>): boolean {
-  const known = same.get(schema);
-  if (known !== undefined) return known;
-  if (path.has(schema)) return false;
-  path.add(schema);
-  let verdict = !Array.isArray(schema.items);
-  for (const key in schema) if (DIFFERENT_IN_2020.has(key)) verdict = false;
-  verdict &&= subschemas(schema).every((child) => sameTree(child as Schema, path));
-  path.delete(schema);
-  same.set(schema, verdict);
-  return verdict;
-}
+const sameTree = everySubschema((schema) => {
+  if (Array.isArray(schema.items)) return false;
+  for (const key in schema) if (DIFFERENT_IN_2020.has(key)) return false;
+  return true;
+});
 
 /**
  * ajv's check of a schema against the draft 2020-12 meta-schema, compiled at build time by its
@@ -78,7 +69,7 @@ const metaVerdicts = new WeakMap<object, boolean>();
  * stand-in can judge it at all (schemaStanding).
  */
 export function judgedAlikeIn2020(schema: Schema): boolean {
-  if (!sameTree(schema, new Set())) return false;
+  if (!sameTree(schema)) return false;
   let verdict = metaVerdicts.get(schema);
   if (verdict === undefined) {
     meta2020 ??= loadMeta2020Validator();
