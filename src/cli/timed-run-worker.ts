@@ -1,12 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { installActivityBoard } from '../runtime/activity.js';
+import { useTempRoot } from '../runtime/temp-root.js';
 import type { Io } from './io.js';
 import { runInProcess } from './program.js';
 import type { TimedRunMessage } from './timed-run.js';
 
 // The thread a --timeout run works on (see timed-run.ts): the CLI as usual, its output posted back.
-const data = workerData as { argv: string[]; cwd: string; env: Record<string, string | undefined>; isTTY: boolean; stderrIsTTY?: boolean; board: SharedArrayBuffer };
+const data = workerData as { argv: string[]; cwd: string; env: Record<string, string | undefined>; isTTY: boolean; stderrIsTTY?: boolean; board: SharedArrayBuffer; tempRoot: string };
 installActivityBoard(data.board);
+useTempRoot(data.tempRoot);
 const post = (message: TimedRunMessage) => parentPort!.postMessage(message);
 const io: Io = {
   stdout: (text) => post({ stream: 'stdout', text }),

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createActivityBoard, readActivities, type Activity } from '../runtime/activity.js';
 import type { Io } from './io.js';
@@ -23,22 +26,25 @@ function describe(activity: Activity | undefined, seconds: number): string {
  */
 export function runWithTimeout(argv: string[], io: Io, seconds: number): Promise<number> {
   const board = createActivityBoard();
+  // The worker's temporary folders go in here (temp-root.ts), removed once the worker is gone.
+  const tempRoot = mkdtempSync(path.join(tmpdir(), 'apigov-run-'));
   const worker = new Worker(WORKER, {
     resourceLimits: { stackSizeMb: LINT_THREAD_STACK_MB },
-    workerData: { argv, cwd: io.cwd, env: { ...io.env }, isTTY: io.isTTY, stderrIsTTY: io.stderrIsTTY, board },
+    workerData: { argv, cwd: io.cwd, env: { ...io.env }, isTTY: io.isTTY, stderrIsTTY: io.stderrIsTTY, board, tempRoot },
   });
+  const stop = () => worker.terminate().finally(() => rmSync(tempRoot, { recursive: true, force: true }));
   return new Promise<number>((resolve) => {
     let settled = false;
     const settle = (code: number) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate().then(() => resolve(code));
+      void stop().then(() => resolve(code));
     };
     const timer = setTimeout(() => {
       const busy = readActivities(board);
       settled = true;
-      void worker.terminate().then(() => {
+      void stop().then(() => {
         for (const line of busy.length > 0 ? busy.map((a) => describe(a, seconds)) : [describe(undefined, seconds)]) io.stderr(line);
         resolve(2);
       });

@@ -1,8 +1,8 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Finding, Severity } from '../report/finding.js';
 import { compareFindings } from '../report/sort.js';
+import { tempRoot } from '../runtime/temp-root.js';
 
 type Piece = [offset: number, length: number];
 
@@ -15,7 +15,7 @@ type Piece = [offset: number, length: number];
  * Whoever creates one closes it, which removes the temporary folder.
  */
 export class FindingSpool {
-  private readonly dir = mkdtempSync(path.join(tmpdir(), 'apigov-spool-'));
+  private readonly dir = mkdtempSync(path.join(tempRoot(), 'apigov-spool-'));
   private readonly fd = openSync(path.join(this.dir, 'findings.jsonl'), 'w+');
   private readonly pieces = new Map<string, Piece[]>();
   private readonly ruleIds = new Set<string>();

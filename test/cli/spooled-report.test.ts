@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -99,7 +99,7 @@ describe('reports of many files on worker threads', () => {
 
   it('leaves no temporary files behind (real binary, its own TMPDIR)', () => {
     const dir = tempDir(files);
-    const temporary = mkdtempSync(path.join(tmpdir(), 'apigov-tmpdir-'));
+    const temporary = tempDir();
     const result = spawnSync(process.execPath, [BIN, 'lint', '--no-cache', '-j', '2', '-f', 'json', '-o', 'report.json', 'specs/*.yaml'], {
       cwd: dir,
       encoding: 'utf8',

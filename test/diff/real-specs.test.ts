@@ -1,17 +1,17 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isApigovError } from '../../src/errors.js';
 import { fetchOrSkip, sampleCorpus } from '../helpers/real-data.js';
 import { diffFiles } from '../helpers/diff.js';
 import { inlineRefs } from '../helpers/inline-refs.js';
+import { tempDir } from '../helpers/memory-io.js';
 
 // Invariants on real descriptions (APIs.guru, fetched on demand): a description never differs
 // from itself, and dereferencing every $ref (a refactor that keeps every document the same)
 // is never a breaking change.
 const fetched = fetchOrSkip(() => sampleCorpus(240, { maxBytes: 400_000, offset: 3 }));
-const SCRATCH = mkdtempSync(path.join(tmpdir(), 'apigov-invariants-'));
+const SCRATCH = tempDir();
 
 describe('diff invariants on 240 APIs.guru specs', () => {
   if (fetched.skipReason) {

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -30,7 +29,7 @@ function apigov(argv: string[], cwd: string, locale: keyof typeof LOCALES): { st
   const result = spawnSync(process.execPath, [BIN, ...argv], {
     cwd,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', APIGOV_TODAY: '2026-01-15', APIGOV_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'apigov-cache-')), ...LOCALES[locale] },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', APIGOV_TODAY: '2026-01-15', APIGOV_CACHE_DIR: tempDir(), ...LOCALES[locale] },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

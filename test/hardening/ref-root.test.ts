@@ -1,5 +1,4 @@
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commit, gitRepo } from '../helpers/git.js';
@@ -86,7 +85,7 @@ describe('--ref-root: lint', () => {
 
   it('keys the result cache on the ref root: the same spec under another root is linted again', async () => {
     const { api } = layout();
-    const env = { APIGOV_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'apigov-cache-')) };
+    const env = { APIGOV_CACHE_DIR: tempDir() };
     const confined = await lintJson(['api.yaml'], api, env);
     const widened = await lintJson(['--ref-root', '..', 'api.yaml'], api, env);
     const again = await lintJson(['api.yaml'], api, env);

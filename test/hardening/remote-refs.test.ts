@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { gitRepo } from '../helpers/git.js';
@@ -148,7 +146,7 @@ describe('a URL the user names', () => {
   });
 
   it('is fetched again on every run: results with remote documents are not cached', async () => {
-    const env = { APIGOV_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'apigov-cache-')) };
+    const env = { APIGOV_CACHE_DIR: tempDir() };
     const before = named.requests().length;
     await lint(['--allow-remote', `${named.origin}/api.yaml`], tempDir(), env);
     await lint(['--allow-remote', `${named.origin}/api.yaml`], tempDir(), env);

@@ -1,8 +1,11 @@
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gitRepo } from '../helpers/git.js';
 import { runCli, tempDir } from '../helpers/memory-io.js';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/apigov.js');
 
 // --timeout runs the command on a worker thread (the built one in dist/, as lint workers are)
 // and stops it at the limit. A lookahead keeps V8 from switching this pattern to its linear
@@ -45,6 +48,20 @@ describe('--timeout', () => {
     expect(result.code).toBe(2);
     expect(result.seconds).toBeLessThan(10);
     expect(existsSync(path.join(dir, 'report.json'))).toBe(false);
+  });
+
+  it('leaves no temporary folder behind when it stops a many-file run (real binary, its own TMPDIR)', () => {
+    // A many-file run keeps its findings in a temporary folder; the stopped worker cannot remove it, so the run's owner does.
+    const dir = tempDir({ 'specs/a.yaml': FINE, 'specs/b.yaml': FINE, 'specs/c.yaml': FINE, 'specs/stuck.yaml': STUCK });
+    const temporary = tempDir();
+    const result = spawnSync(process.execPath, [BIN, 'lint', '--no-cache', '-r', 'spectral:oas', '-j', '2', '-f', 'json', '-o', 'report.json', '--timeout=3', 'specs/*.yaml'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', TMPDIR: temporary },
+    });
+    expect(result.stderr).toBe(`apigov: ${path.join('specs', 'stuck.yaml')}: timed out after 3 s while running rule oas3-valid-schema-example (--timeout 3)\n`);
+    expect(result.status).toBe(2);
+    expect(readdirSync(temporary)).toEqual([]);
   });
 
   it('stops a check stuck in its lint stage the same way', async () => {

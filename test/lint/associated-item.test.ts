@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAssociator } from '../../src/lint/engine/associated-item.js';
@@ -7,6 +6,7 @@ import { DocumentInventory, type Inventory } from '../../src/lint/engine/spectra
 import { createLintResolver } from '../../src/lint/resolve/lint-resolver.js';
 import { parseSpecText } from '../../src/load/load-spec.js';
 import { ensureCorpus, fetchOrSkip } from '../helpers/real-data.js';
+import { tempDir } from '../helpers/memory-io.js';
 
 // apigov's remembered walk (associated-item.ts) must map every place exactly as Spectral's
 // DocumentInventory.findAssociatedItemForPath does: same document object, same path, same
@@ -152,7 +152,7 @@ Owner:
 
 describe("apigov's mapping of resolved places back to their files", () => {
   it("is Spectral's on local, external, chained, cyclic, dangling and sibling refs", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'apigov-associate-'));
+    const dir = tempDir();
     writeFileSync(path.join(dir, 'main.yaml'), MAIN);
     writeFileSync(path.join(dir, 'responses.yaml'), RESPONSES);
     writeFileSync(path.join(dir, 'schemas.yaml'), SCHEMAS);

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Spectral, type IRuleResult, type Ruleset } from '@stoplight/spectral-core';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { createLintResolver } from '../../src/lint/resolve/lint-resolver.js';
 import { loadRuleset } from '../../src/lint/load-ruleset.js';
 import { parseSpecText } from '../../src/load/load-spec.js';
 import { ensureOctokit, fetchOrSkip, sampleCorpus } from '../helpers/real-data.js';
+import { tempDir } from '../helpers/memory-io.js';
 
 // apigov's runner with apigov's resolver must return exactly what Spectral's `run` with
 // Spectral's resolver returns — every field of every result, in the same order — for any
@@ -151,7 +151,7 @@ function chainSpec(length: number): unknown {
 
 describe("apigov's runner returns exactly Spectral's results", () => {
   it('on a ruleset using fields, overrides, parser options, async functions and every message variable', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'apigov-engine-'));
+    const dir = tempDir();
     mkdirSync(path.join(dir, 'functions'));
     writeFileSync(path.join(dir, 'functions', 'async-owner.js'), ASYNC_FUNCTION);
     writeFileSync(path.join(dir, 'ruleset.yaml'), FEATURE_RULESET);
@@ -170,7 +170,7 @@ describe("apigov's runner returns exactly Spectral's results", () => {
   });
 
   it('on a chain of 300 schemas, each referring to the next (paths hundreds of segments deep)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'apigov-engine-chain-'));
+    const dir = tempDir();
     const file = path.join(dir, 'chain.json');
     writeFileSync(file, JSON.stringify(chainSpec(300)));
     expect(await expectSameOn([file], await loadRuleset('apigov:recommended', root))).toBeGreaterThan(300);

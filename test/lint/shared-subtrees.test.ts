@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runDocument } from '../../src/lint/engine/run-document.js';
@@ -8,6 +7,7 @@ import { loadRuleset } from '../../src/lint/load-ruleset.js';
 import { createLintResolver } from '../../src/lint/resolve/lint-resolver.js';
 import { parseSpecText } from '../../src/load/load-spec.js';
 import { ensureCorpus, ensureOctokit, fetchOrSkip, sampleCorpus } from '../helpers/real-data.js';
+import { tempDir } from '../helpers/memory-io.js';
 
 // Skipping repeats of shared subtrees (shared-walk.ts, ref-entries.ts, path-independence.ts)
 // must change no result at all: every field of every result, in order, as with a full walk.
@@ -54,7 +54,7 @@ components:
 
 describe('skipping repeats of shared subtrees', () => {
   it('keeps findings that depend on where a shared subtree is used (a media example under a request or a response)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'apigov-shared-'));
+    const dir = tempDir();
     const file = path.join(dir, 'openapi.yaml');
     writeFileSync(file, SHARED_CONTENT);
     expect(await expectSkippingChangesNothing([file], 'spectral:oas')).toBeGreaterThan(0);
