@@ -6,10 +6,10 @@
 // its own recommended ruleset. Median wall time and peak RSS (/usr/bin/time -v); a peer that takes
 // over a minute runs once.
 // Usage: node bench/lint-peers.mjs [runs=3] [--skip-peers]
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ensureCorpus, ensureOctokit, ensurePeer, ROOT } from './lib/cache.mjs';
+import { ensureCorpus, ensureOctokit, ensurePeer, ROOT, spectralOasRuleset } from './lib/cache.mjs';
 import { measure } from './lib/measure.mjs';
 
 const runs = Number(process.argv[2] ?? 3);
@@ -20,8 +20,6 @@ const specs = [
   ['neutrinoapi.net (100 KB)', path.join(corpus, 'neutrinoapi.net.json')],
 ];
 const apigov = path.join(ROOT, 'bin', 'apigov.js');
-const rulesetDir = mkdtempSync(path.join(tmpdir(), 'apigov-bench-'));
-writeFileSync(path.join(rulesetDir, '.spectral.yaml'), 'extends: ["spectral:oas"]\n');
 
 /** Slow peers run once: three 85-second runs say no more than one. */
 function measurePeer(command, args) {
@@ -38,8 +36,9 @@ for (const [name, spec] of specs) {
   rows.push(['apigov -r spectral:oas', measure(process.execPath, [apigov, 'lint', '--no-cache', '-r', 'spectral:oas', '-f', 'json', spec], runs)]);
   measure(process.execPath, [apigov, 'lint', '--cache-dir', cacheDir, '-f', 'json', spec], 1);
   rows.push(['apigov, warm cache', { ...measure(process.execPath, [apigov, 'lint', '--cache-dir', cacheDir, '-f', 'json', spec], runs), note: 'unchanged spec' }]);
+  rmSync(cacheDir, { recursive: true, force: true });
   if (!process.argv.includes('--skip-peers')) {
-    rows.push(['Spectral CLI 6.16 -r spectral:oas', measurePeer(ensurePeer('spectral'), ['lint', '-q', '-f', 'json', '-r', path.join(rulesetDir, '.spectral.yaml'), spec])]);
+    rows.push(['Spectral CLI 6.16 -r spectral:oas', measurePeer(ensurePeer('spectral'), ['lint', '-q', '-f', 'json', '-r', spectralOasRuleset(), spec])]);
     const redocly = measurePeer(ensurePeer('redocly'), ['lint', '--format', 'json', spec]);
     rows.push(['Redocly CLI lint (recommended)', { ...redocly, note: [redocly.note, 'its own rules'].filter(Boolean).join(', ') }]);
   }

@@ -88,3 +88,13 @@ export function sampleCorpus(count, { maxBytes = 2_000_000, offset = 0 } = {}) {
   const step = files.length / count;
   return Array.from({ length: Math.min(count, files.length) }, (_, i) => files[Math.floor(i * step + offset) % files.length]);
 }
+
+/** A .spectral.yaml that is exactly `extends: spectral:oas`, as a Spectral user would write it (kept in the cache, not the system temp folder). */
+export function spectralOasRuleset() {
+  const file = path.join(CACHE, 'spectral-oas', '.spectral.yaml');
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, 'extends: ["spectral:oas"]\n');
+  }
+  return file;
+}

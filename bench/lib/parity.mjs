@@ -1,10 +1,8 @@
 // Compares apigov's and Spectral CLI's findings (code + path) on the same spec and ruleset.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { ROOT } from './cache.mjs';
+import { ROOT, spectralOasRuleset } from './cache.mjs';
 
 const run = promisify(execFile);
 const APIGOV = path.join(ROOT, 'bin', 'apigov.js');
@@ -35,16 +33,6 @@ function difference(a, b, keyOf = key) {
     else extra.push(k);
   }
   return extra;
-}
-
-let rulesetFile;
-/** A .spectral.yaml that is exactly `extends: spectral:oas`, as a Spectral user would write it. */
-function spectralOasRuleset() {
-  if (!rulesetFile) {
-    rulesetFile = path.join(mkdtempSync(path.join(tmpdir(), 'apigov-parity-')), '.spectral.yaml');
-    writeFileSync(rulesetFile, 'extends: ["spectral:oas"]\n');
-  }
-  return rulesetFile;
 }
 
 export async function compareOnSpec(spectralBin, spec) {
