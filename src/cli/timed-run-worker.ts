@@ -6,9 +6,9 @@ import { runInProcess } from './program.js';
 import type { TimedRunMessage } from './timed-run.js';
 
 // The thread a --timeout run works on (see timed-run.ts): the CLI as usual, its output posted back.
-const data = workerData as { argv: string[]; cwd: string; env: Record<string, string | undefined>; isTTY: boolean; stderrIsTTY?: boolean; board: SharedArrayBuffer; tempRoot: string };
+const data = workerData as { argv: string[]; cwd: string; env: Record<string, string | undefined>; isTTY: boolean; stderrIsTTY?: boolean; board: SharedArrayBuffer; tempRoot?: string };
 installActivityBoard(data.board);
-useTempRoot(data.tempRoot);
+if (data.tempRoot !== undefined) useTempRoot(data.tempRoot);
 const post = (message: TimedRunMessage) => parentPort!.postMessage(message);
 const io: Io = {
   stdout: (text) => post({ stream: 'stdout', text }),

@@ -17,6 +17,15 @@ function describe(activity: Activity | undefined, seconds: number): string {
   return `apigov: ${activity.subject}: timed out after ${seconds} s${activity.detail ? ` while ${activity.detail}` : ''} ${limit}\n`;
 }
 
+/** A folder for the run's temporary folders; undefined when none can be made (the run then reports that itself if it needs one). */
+function runTempFolder(): string | undefined {
+  try {
+    return mkdtempSync(path.join(tmpdir(), 'apigov-run-'));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Runs the command on a worker thread and stops it when the time is up. Parsing and rule code
  * (a pathological regular expression, say) can block a thread for minutes with no chance for a
@@ -27,12 +36,12 @@ function describe(activity: Activity | undefined, seconds: number): string {
 export function runWithTimeout(argv: string[], io: Io, seconds: number): Promise<number> {
   const board = createActivityBoard();
   // The worker's temporary folders go in here (temp-root.ts), removed once the worker is gone.
-  const tempRoot = mkdtempSync(path.join(tmpdir(), 'apigov-run-'));
+  const tempRoot = runTempFolder();
   const worker = new Worker(WORKER, {
     resourceLimits: { stackSizeMb: LINT_THREAD_STACK_MB },
     workerData: { argv, cwd: io.cwd, env: { ...io.env }, isTTY: io.isTTY, stderrIsTTY: io.stderrIsTTY, board, tempRoot },
   });
-  const stop = () => worker.terminate().finally(() => rmSync(tempRoot, { recursive: true, force: true }));
+  const stop = () => worker.terminate().finally(() => tempRoot !== undefined && rmSync(tempRoot, { recursive: true, force: true }));
   return new Promise<number>((resolve) => {
     let settled = false;
     const settle = (code: number) => {
