@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { BUILD_DIR } from '../build-output.js';
@@ -57,9 +57,6 @@ export function compileHouseRulesets(dir: string = RULESETS_DIR): PrecompiledHou
 }
 
 /** The build step: writes {@link PRECOMPILED_FILE}. */
-export function writePrecompiledHouse(): number {
-  if (!existsSync(RULESETS_DIR)) throw new Error(`${RULESETS_DIR}: no house rulesets to compile`);
-  const table = compileHouseRulesets();
-  writeFileSync(PRECOMPILED_FILE, JSON.stringify(table));
-  return Object.keys(table).length;
+export function writePrecompiledHouse(): void {
+  writeFileSync(PRECOMPILED_FILE, JSON.stringify(compileHouseRulesets()));
 }

@@ -1,21 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import YAML from 'yaml';
 import { compileMeta2020Validator, DIFFERENT_IN_2020, judgedAlikeIn2020, loadMeta2020Validator, META_2020_VALIDATOR_FILE } from '../../src/lint/examples/draft2020.js';
 import { createSpectralAjv } from '../../src/lint/examples/spectral-ajv.js';
-import { FIXTURES_DIR } from '../../src/lint/rule-catalog.js';
+import { fixtureObjects } from '../helpers/fixture-objects.js';
 
 const require = createRequire(import.meta.url);
 const keywordsOf = (module: string): string[] => Object.keys(createSpectralAjv({}, module).RULES.all);
-
-function objectsIn(value: unknown, found: object[] = []): object[] {
-  if (value === null || typeof value !== 'object') return found;
-  if (!Array.isArray(value)) found.push(value);
-  for (const child of Object.values(value)) objectsIn(child, found);
-  return found;
-}
 
 describe('draft 2020-12 examples judged by the draft-04 interpreter', () => {
   it('treats every keyword only one of ajv’s two classes knows, and the exclusive bounds, as different', () => {
@@ -35,9 +25,7 @@ describe('draft 2020-12 examples judged by the draft-04 interpreter', () => {
       { properties: { a: { readOnly: 'yes' } } }, { $defs: { a: { type: 3 } } }, { deprecated: 1 }, { $comment: 2 }, { prefixItems: [{}] },
       { exclusiveMinimum: true }, { exclusiveMinimum: 1 }, { contentMediaType: 3 }, { $anchor: 'not an anchor!' }, { dependentRequired: { a: [1] } },
     ];
-    const fixtures = readdirSync(FIXTURES_DIR).flatMap((id) =>
-      readdirSync(path.join(FIXTURES_DIR, id)).filter((n) => n.endsWith('.yaml')).flatMap((n) => objectsIn(YAML.parse(readFileSync(path.join(FIXTURES_DIR, id, n), 'utf8')))),
-    );
+    const fixtures = fixtureObjects();
     let refused = 0;
     for (const schema of [...crafted, ...fixtures]) {
       const verdict = compiled(schema);

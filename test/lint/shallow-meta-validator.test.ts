@@ -1,18 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import YAML from 'yaml';
 import { compileShallowValidator, loadShallowValidator, SHALLOW_VALIDATOR_FILE } from '../../src/lint/examples/meta-valid.js';
-import { FIXTURES_DIR } from '../../src/lint/rule-catalog.js';
-
-/** Every object in a value, the value itself included: schema-like or not, each is something to check. */
-function objectsIn(value: unknown, found: object[] = []): object[] {
-  if (value === null || typeof value !== 'object') return found;
-  if (!Array.isArray(value)) found.push(value);
-  for (const child of Object.values(value)) objectsIn(child, found);
-  return found;
-}
+import { fixtureObjects } from '../helpers/fixture-objects.js';
 
 /** Each draft-04 keyword with values its meta-schema accepts and refuses (shallowly: subschemas only need to be objects). */
 const KEYWORD_VALUES: Record<string, unknown[]> = {
@@ -30,16 +19,6 @@ function craftedSchemas(): object[] {
   const schemas: object[] = [{}, { type: 'object', exclusiveMaximum: true }, { maximum: 3, exclusiveMaximum: true }, { exclusiveMinimum: false }];
   for (const [keyword, values] of Object.entries(KEYWORD_VALUES)) for (const value of values) schemas.push({ [keyword]: value }, { type: 'object', [keyword]: value, minimum: 1 });
   return schemas;
-}
-
-function fixtureObjects(): object[] {
-  const found: object[] = [];
-  for (const id of readdirSync(FIXTURES_DIR)) {
-    for (const name of readdirSync(path.join(FIXTURES_DIR, id)).filter((n) => n.endsWith('.yaml'))) {
-      objectsIn(YAML.parse(readFileSync(path.join(FIXTURES_DIR, id, name), 'utf8')), found);
-    }
-  }
-  return found;
 }
 
 describe('the draft-04 shallow meta-schema check compiled at build time', () => {

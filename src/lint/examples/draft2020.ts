@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { BUILD_DIR } from '../../build-output.js';
 import { everySubschema } from './checkable-schema.js';
-import { isObject, type Schema } from './draft4-check.js';
+import type { Schema } from './draft4-check.js';
 import { builtOr, writeStandalone, type Validate } from './prebuilt-validator.js';
 import { createSpectralAjv } from './spectral-ajv.js';
 
@@ -73,7 +73,7 @@ export function judgedAlikeIn2020(schema: Schema): boolean {
   let verdict = metaVerdicts.get(schema);
   if (verdict === undefined) {
     meta2020 ??= loadMeta2020Validator();
-    verdict = isObject(schema) && meta2020(schema);
+    verdict = meta2020(schema);
     metaVerdicts.set(schema, verdict);
   }
   return verdict;
