@@ -5,7 +5,8 @@ import { traverse, type PathCallbacks } from './compiled-paths.js';
 import { placeContext } from './path-independence.js';
 import { createRefEntries } from './ref-entries.js';
 import { lintNode, type RunnableRule, type RunState } from './lint-node.js';
-import { DocumentInventory, generateDocumentWideResult, prepareResults, type SourceRuleset } from './spectral-internals.js';
+import { resultFingerprint, sortResults } from './result-order.js';
+import { DocumentInventory, generateDocumentWideResult, type SourceRuleset } from './spectral-internals.js';
 
 type Format = ((document: unknown, source: string | null) => boolean) & { displayName?: string };
 type ParserOptions = { incompatibleValues: unknown; duplicateKeys: unknown };
@@ -67,7 +68,16 @@ export async function runDocument(document: Document, resolver: unknown, ruleset
   results.push(...parserResults(document.diagnostics as Diagnostic[], sourceRuleset.parserOptions as ParserOptions));
   detectFormats(document, inventory.resolved, sourceRuleset, results);
 
-  const state: RunState = { inventory, associator: createAssociator(inventory), results, seen: new Set(), mapped: new Set(), promises: [] };
+  // Spectral's runner drops every result whose identity an earlier one has (prepareResults). Rule
+  // results are checked as they are kept (lint-node.ts); these earlier ones are checked here.
+  const seen = new Set<string>();
+  const unique = results.filter((result) => {
+    const id = resultFingerprint(result);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  const state: RunState = { inventory, associator: createAssociator(inventory), results: unique, seen, mapped: new Set(), promises: [] };
   const callbacks = { resolved: new Map<string, PathCallbacks>(), unresolved: new Map<string, PathCallbacks>() };
   const formats = document.formats ?? null;
   for (const rule of Object.values(sourceRuleset.rules)) {
@@ -85,5 +95,5 @@ export async function runDocument(document: Document, resolver: unknown, ruleset
   traverse(inventory.resolved, callbacks.resolved, options.shareSubtrees === false ? null : createRefEntries(state.associator, inventory.unresolved));
   traverse(inventory.unresolved, callbacks.unresolved);
   await Promise.all(state.promises);
-  return prepareResults(results);
+  return sortResults(state.results);
 }
