@@ -28,11 +28,18 @@ export default function namingPropertyCasing(input, options) {
   // description has ~100,000 schema nodes, and most keywords are absent from each).
   const path = [];
 
-  const checkName = (name) => {
-    if (name.startsWith('@') || name.startsWith('$')) return;
+  const judge = (name) => {
+    if (name.startsWith('@') || name.startsWith('$')) return null;
     const words = name.replace(/^_+/, '').split(/[.[\]]+/).filter((word) => word !== '');
-    if (!/[A-Za-z]/.test(name) || words.every((word) => pattern.test(word))) return;
-    results.push({ message: `Property "${name}" is not ${LABELS[casing]}.`, path: [...path] });
+    if (!/[A-Za-z]/.test(name) || words.every((word) => pattern.test(word))) return null;
+    return `Property "${name}" is not ${LABELS[casing]}.`;
+  };
+  // The message (or null) per name: the same names (id, url, created_at) recur thousands of times.
+  const verdicts = new Map();
+  const checkName = (name) => {
+    let message = verdicts.get(name);
+    if (message === undefined) verdicts.set(name, (message = judge(name)));
+    if (message !== null) results.push({ message, path: [...path] });
   };
 
   const walkBelow = (schema, key, walk) => {
