@@ -9,6 +9,9 @@ import { getLintTargets, interpolate, type Inventory } from './spectral-internal
 // A CommonJS module whose exports Node cannot list for named imports.
 const { decodeSegmentFragment, getClosestJsonPath, printPath, PrintStyle } = runtime;
 
+/** Spectral's decodeSegmentFragment: only `~0` and `~1` decode, so a string without `~` is its own answer (as the same string). */
+const decodeSegment = (segment: Segment): string => (typeof segment === 'string' && !segment.includes('~') ? segment : decodeSegmentFragment(segment));
+
 type Segment = string | number;
 type RuleFunction = (input: unknown, options: unknown, context: FunctionContext) => unknown;
 type FunctionResult = { message: string; path?: Segment[] };
@@ -166,7 +169,7 @@ function keepResults(state: RunState, rule: RunnableRule, targetPath: Segment[],
   const { inventory } = state;
   const ruleTemplated = rule.message !== null && isTemplate(rule.message);
   for (const result of results) {
-    const escapedPath = (result.path ?? targetPath).map(decodeSegmentFragment);
+    const escapedPath = (result.path ?? targetPath).map(decodeSegment);
     const item = state.associator.associate(escapedPath, rule.resolved);
     const path = item?.path ?? getClosestJsonPath(inventory.resolved, escapedPath);
     // undefined when the place maps to no document, null for a document without a file name.
