@@ -9,12 +9,12 @@ import { getLintTargets, interpolate, type Inventory } from './spectral-internal
 // A CommonJS module whose exports Node cannot list for named imports.
 const { decodeSegmentFragment, getClosestJsonPath, printPath, PrintStyle } = runtime;
 
-/** Spectral's decodeSegmentFragment: only `~0` and `~1` decode, so a string without `~` is its own answer (as the same string). */
-const decodeSegment = (segment: Segment): string => (typeof segment === 'string' && !segment.includes('~') ? segment : decodeSegmentFragment(segment));
-
 type Segment = string | number;
 type RuleFunction = (input: unknown, options: unknown, context: FunctionContext) => unknown;
 type FunctionResult = { message: string; path?: Segment[] };
+
+/** Spectral's decodeSegmentFragment: only `~0` and `~1` decode, so a string without `~` is its own answer (as the same string). */
+const decodeSegment = (segment: Segment): string => (typeof segment === 'string' && !segment.includes('~') ? segment : decodeSegmentFragment(segment));
 
 /** The parts of Spectral's Rule the runner uses. */
 export interface RunnableRule {
@@ -143,6 +143,7 @@ function isError(value: unknown): value is Error {
  * (computeResultFingerprint): it drops later results with the same one. A shared component reached
  * through hundreds of `$ref`s yields the same result hundreds of times; recognising the repeat
  * before computing its range is what saves the time. `pathJson` is the path as JSON, computed once.
+ * It is result-order.ts's resultFingerprint, which the run uses for the results before the rules'.
  */
 function fingerprint(code: string, pathJson: string, emptyPath: boolean, source: string | undefined, message: string, range: () => IRuleResult['range']): string {
   let id = code;
