@@ -3,6 +3,7 @@ import runtime from '@stoplight/spectral-runtime';
 import { setActivityDetail } from '../../runtime/activity.js';
 import { RuleFailure } from '../rule-guard.js';
 import type { Associator } from './associated-item.js';
+import { fingerprintOf } from './result-order.js';
 import type { AssociatedItem } from './spectral-internals.js';
 import { getLintTargets, interpolate, type Inventory } from './spectral-internals.js';
 
@@ -139,17 +140,13 @@ function isError(value: unknown): value is Error {
 }
 
 /**
- * Spectral's result identity (code, place, file, message), as its runner computes it
- * (computeResultFingerprint): it drops later results with the same one. A shared component reached
- * through hundreds of `$ref`s yields the same result hundreds of times; recognising the repeat
- * before computing its range is what saves the time. `pathJson` is the path as JSON, computed once.
- * It is result-order.ts's resultFingerprint, which the run uses for the results before the rules'.
+ * Spectral's result identity (result-order.ts): its runner drops later results with the same one.
+ * A shared component reached through hundreds of `$ref`s yields the same result hundreds of times;
+ * recognising the repeat before computing its range is what saves the time. `pathJson` is the
+ * path as JSON, computed once; the range is computed only for an empty path.
  */
 function fingerprint(code: string, pathJson: string, emptyPath: boolean, source: string | undefined, message: string, range: () => IRuleResult['range']): string {
-  let id = code;
-  id += emptyPath ? JSON.stringify(range()) : pathJson;
-  if (source !== undefined) id += source;
-  return id + message;
+  return fingerprintOf(code, emptyPath ? JSON.stringify(range()) : pathJson, source, message);
 }
 
 /**

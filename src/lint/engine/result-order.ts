@@ -1,16 +1,22 @@
 import type { IRuleResult } from '@stoplight/spectral-core';
 
 /**
- * Spectral's result identity (runner/utils/results.ts, computeResultFingerprint): code, then the
- * path as JSON (the range as JSON when the path is empty), the file and the message. Its runner
- * keeps the first result of each identity.
+ * Spectral's result identity (runner/utils/results.ts, computeResultFingerprint): code, then
+ * `place` — the path as JSON, or the range as JSON when the path is empty — the file and the
+ * message. Its runner keeps the first result of each identity. Callers that know the place's
+ * text already (lint-node.ts, before computing a range) pass it.
  */
-export function resultFingerprint(result: IRuleResult): string {
-  let id = String(result.code);
-  id += result.path.length > 0 ? JSON.stringify(result.path) : JSON.stringify(result.range);
-  if (result.source !== undefined) id += result.source;
-  if (result.message !== undefined) id += result.message;
+export function fingerprintOf(code: string | number, place: string, source: string | undefined, message: string | undefined): string {
+  let id = String(code) + place;
+  if (source !== undefined) id += source;
+  if (message !== undefined) id += message;
   return id;
+}
+
+/** {@link fingerprintOf} for a finished result. */
+export function resultFingerprint(result: IRuleResult): string {
+  const place = result.path.length > 0 ? JSON.stringify(result.path) : JSON.stringify(result.range);
+  return fingerprintOf(result.code, place, result.source, result.message);
 }
 
 type Compare<T> = (left: T, right: T) => number;
