@@ -1,7 +1,8 @@
 // Build steps after tsc, each preparing once what every run would otherwise redo:
 // - the house ruleset files parsed (src/lint/house-precompiled.ts);
 // - the draft-04 and draft 2020-12 meta-schema checks compiled by ajv's standalone mode
-//   (src/lint/examples/meta-valid.ts, draft2020.ts).
+//   (src/lint/examples/meta-valid.ts, draft2020.ts);
+// - the V8 code cache of the CommonJS dependencies (src/runtime/code-cache.ts), recorded last.
 import { writeMeta2020Validator } from '../dist/lint/examples/draft2020.js';
 import { writeShallowMetaValidator } from '../dist/lint/examples/meta-valid.js';
 import { writePrecompiledHouse } from '../dist/lint/house-precompiled.js';
@@ -9,3 +10,8 @@ import { writePrecompiledHouse } from '../dist/lint/house-precompiled.js';
 writePrecompiledHouse();
 writeShallowMetaValidator();
 writeMeta2020Validator();
+
+// Last, in a process of its own: the code cache records a run of the built CLI (src/runtime/code-cache.ts).
+const { spawnSync } = await import('node:child_process');
+const recorded = spawnSync(process.execPath, [new URL('./record-code-cache.mjs', import.meta.url).pathname], { stdio: 'inherit' });
+if (recorded.status !== 0) process.exit(recorded.status ?? 1);
