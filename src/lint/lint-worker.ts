@@ -1,5 +1,5 @@
-// First: the code cache must be in place before any CommonJS dependency loads.
-import '../runtime/use-code-cache.js';
+// First: startup.ts (the code cache, …) must run before any CommonJS dependency loads.
+import '../runtime/startup.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { installActivityBoard } from '../runtime/activity.js';
 import { withRunContext, type RunContext } from '../runtime/run-context.js';
