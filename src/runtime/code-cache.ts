@@ -100,6 +100,7 @@ export function installCodeCache(dir: string, options: { record?: boolean } = {}
   if (installed !== null) return installed;
   const file = codeCacheFile(dir);
   const pack = options.record ? null : readPack(file);
+  // Entries are named relative to the pack's parent (dist/): a moved checkout keeps its pack.
   const root = path.dirname(dir);
   const recorded = new Map<string, { hash: string; script: vm.Script }>();
   const original = CjsModule.prototype._compile;
