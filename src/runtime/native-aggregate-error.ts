@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import Module, { createRequire } from 'node:module';
 
 /**
  * Spectral's core requires `es-aggregate-error` (for three `new AggregateError(...)` on error
@@ -21,8 +21,7 @@ export function provideNativeAggregateError(): void {
   if (require.cache[file] !== undefined) return;
   const bound = AggregateError.bind(null);
   Object.defineProperty(bound, 'prototype', { value: AggregateError.prototype, writable: true });
-  const Module = require('node:module') as { new (id: string): NodeJS.Module };
-  const module = new Module(file);
+  const module = new (Module as unknown as new (id: string) => NodeJS.Module)(file);
   module.filename = file;
   module.loaded = true;
   module.exports = bound;
