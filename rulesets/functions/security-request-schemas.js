@@ -62,12 +62,16 @@ function walk(schema, path, label, run) {
 }
 
 function collectAllOfMembers(node, members, seen) {
-  if (node === null || typeof node !== 'object' || seen.has(node)) return;
+  if (seen.has(node)) return;
   seen.add(node);
   if (Array.isArray(node.allOf)) node.allOf.forEach((member) => isObject(member) && members.add(member));
   // for…in over data from JSON/YAML (no inherited enumerable keys) visits what Object.values
-  // lists, without an array per node: this walk covers the whole resolved document.
-  for (const key in node) collectAllOfMembers(node[key], members, seen);
+  // lists, without an array per node: this walk covers the whole resolved document. Only
+  // objects are entered (most values are strings).
+  for (const key in node) {
+    const child = node[key];
+    if (child !== null && typeof child === 'object') collectAllOfMembers(child, members, seen);
+  }
 }
 
 // Per lint run and check: the schemas already checked (a schema shared by many operations is
@@ -80,7 +84,10 @@ function stateFor(context, check) {
   if (!runs.get(key).has(check)) {
     const data = isObject(context.document.data) ? context.document.data : {};
     const allOfMembers = new Set();
-    if (check === 'closed') collectAllOfMembers(context.documentInventory?.resolved ?? data, allOfMembers, new Set());
+    if (check === 'closed') {
+      const root = context.documentInventory?.resolved ?? data;
+      if (root !== null && typeof root === 'object') collectAllOfMembers(root, allOfMembers, new Set());
+    }
     runs.get(key).set(check, { seen: new Set(), allOfMembers, oas31: /^3\.1/.test(String(data.openapi)) });
   }
   return runs.get(key).get(check);

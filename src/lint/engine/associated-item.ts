@@ -37,8 +37,8 @@ function keyTrie(refMap: RefMap): KeyTrie {
  * only when asked for (the states a finding maps to, and where a ref is followed).
  */
 export class WalkState {
-  /** The next state for each raw segment, computed once. */
-  readonly next = new Map<Segment, Step>();
+  /** The next state for each raw segment, computed once (made on the first step: most states are leaves). */
+  next: Map<Segment, Step> | undefined;
   /** The states one encoded segment further, without a refMap key on the way (made once each). */
   below: Map<string, WalkState> | undefined;
   /** The place the walk ends at when the path ends here, computed once. */
@@ -215,7 +215,7 @@ export function createAssociator(inventory: Inventory): Associator {
   };
 
   const advance = (from: WalkState, segment: Segment): Step => {
-    const known = from.next.get(segment);
+    const known = from.next?.get(segment);
     if (known !== undefined) return known;
     const text = encoded(segment);
     let to: Step;
@@ -224,7 +224,7 @@ export function createAssociator(inventory: Inventory): Associator {
     } catch {
       to = null;
     }
-    from.next.set(segment, to);
+    (from.next ??= new Map()).set(segment, to);
     return to;
   };
 
