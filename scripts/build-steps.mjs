@@ -2,14 +2,19 @@
 // - the house ruleset files parsed (src/lint/house-precompiled.ts);
 // - the draft-04 and draft 2020-12 meta-schema checks compiled by ajv's standalone mode
 //   (src/lint/examples/meta-valid.ts, draft2020.ts);
+// - Nimma's answers for the built-in rulesets' paths: whether it falls back to jsonpath-plus,
+//   and the code of each filter (src/lint/engine/nimma-recorded.ts);
 // - the V8 code cache of the CommonJS dependencies (src/runtime/code-cache.ts), recorded last.
 import { writeMeta2020Validator } from '../dist/lint/examples/draft2020.js';
 import { writeShallowMetaValidator } from '../dist/lint/examples/meta-valid.js';
 import { writePrecompiledHouse } from '../dist/lint/house-precompiled.js';
+import { builtinGivenPaths } from '../dist/lint/builtin-given-paths.js';
+import { writeNimmaRecord } from '../dist/lint/engine/nimma-recorded.js';
 
 writePrecompiledHouse();
 writeShallowMetaValidator();
 writeMeta2020Validator();
+writeNimmaRecord(await builtinGivenPaths());
 
 // Last, in a process of its own: the code cache records a run of the built CLI (src/runtime/code-cache.ts).
 const { spawnSync } = await import('node:child_process');

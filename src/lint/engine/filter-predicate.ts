@@ -1,6 +1,7 @@
 import { parse } from 'nimma/parser';
 import * as nimmaRuntime from 'nimma/runtime';
-import { generatedCode, instantiate } from './nimma-code.js';
+import { instantiate } from './nimma-code.js';
+import { filterAlone, filterCode } from './nimma-recorded.js';
 
 type Property = string | number;
 
@@ -55,16 +56,15 @@ function readsOnlyTheNode(sourceCode: string): boolean {
  * fallback engine.
  */
 export function filterPredicate(expression: string): FilterPredicate | null {
-  const alone = `$..[?(${expression})]`;
-  let sourceCode: string;
+  const alone = filterAlone(expression);
   try {
     const steps = parse(alone) as { type: string; value?: unknown; deep?: boolean }[];
     if (steps.length !== 1 || steps[0]!.type !== 'ScriptFilterExpression' || steps[0]!.value !== expression || steps[0]!.deep !== true) return null;
-    sourceCode = generatedCode([alone]);
   } catch {
     return null;
   }
-  if (!readsOnlyTheNode(sourceCode)) return null;
+  const sourceCode = filterCode(expression);
+  if (sourceCode === null || !readsOnlyTheNode(sourceCode)) return null;
   const query = instantiate(sourceCode, { ...nimmaRuntime, Scope: CapturingScope });
   if (query === null) return null;
   query({}, { [alone]: () => {} });

@@ -1,6 +1,6 @@
 import { parse } from 'nimma/parser';
 import { filterPredicate, type FilterPredicate } from './filter-predicate.js';
-import { generatedCode } from './nimma-code.js';
+import { nimmaFallsBack } from './nimma-recorded.js';
 
 type Segment = string | number;
 
@@ -44,15 +44,6 @@ export interface MemberName {
 
 function memberName(value: Segment): MemberName {
   return { text: String(value), loose: typeof value === 'number' || Number.isSafeInteger(Number(value)) };
-}
-
-/** Whether Nimma hands the path to its fallback engine (jsonpath-plus), as it does with syntax it does not compile or deems unsafe. */
-function nimmaFallsBack(expression: string): boolean {
-  try {
-    return generatedCode([expression]).includes('fallback(input');
-  } catch {
-    return true;
-  }
 }
 
 function stepOf(node: Node): Step | null {
