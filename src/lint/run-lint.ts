@@ -43,16 +43,19 @@ export async function runLint(run: LintRun): Promise<LintReport> {
   let done = 0;
   let cached = 0;
   const intern = createInterner();
-  const collect = (result: FileResult) => {
+  // Findings from worker threads arrive as copies and are interned (intern-findings.ts); this
+  // thread's own share the strings they were made from, and a run here lints only a few files.
+  const keep = (result: FileResult, copied: boolean) => {
     if ('failure' in result) allFailures.push(result.failure);
     else {
       if (spool) spool.add(result.findings);
-      else for (const finding of intern(result.findings)) findings.push(finding);
+      else for (const finding of copied ? intern(result.findings) : result.findings) findings.push(finding);
       sources.push(result.source);
       if (result.cached) cached += 1;
     }
     run.onFile?.((done += 1), files.length);
   };
+  const collect = (result: FileResult) => keep(result, true);
   // The ruleset is built here even when workers lint, so a broken ruleset or config fails the run once, up front.
   const ruleset: Ruleset = run.ruleset ?? (await buildRuleset(run.recipe));
   // Created once nothing but the workers can fail; closed here if they do, else by the caller.
@@ -68,7 +71,7 @@ export async function runLint(run: LintRun): Promise<LintReport> {
       const result = await lintFile(file, run.cwd, ruleset, cache);
       // This thread's stack is Node's default; a worker thread gets a much larger one (runtime/stack-size.ts).
       if ('failure' in result && result.stackExhausted) await lintOnWorkers([file], 1, run.recipe, run.cwd, collect);
-      else collect(result);
+      else keep(result, false);
     }
   }
   allFailures.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
