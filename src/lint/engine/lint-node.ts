@@ -204,60 +204,16 @@ function keepResults(state: RunState, rule: RunnableRule, targetPath: Segment[],
 
 const DEFAULT_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-// The field path of a `then` without a field: the function gets the node itself, at its own path.
-const NO_FIELD_PATH: Segment[] = [];
-
-/**
- * The context a function is called with. Its `path` is the matched place (the walk's own path
- * array, which moves on after the call, so the function gets a copy) plus the target's field
- * path. Most calls read neither the path nor return results (GitHub's description: ~150,000
- * calls, a few thousand with results), so the copy is made the first time `path` is read; the
- * walk's array does not change during the call, nor before the results are kept.
- */
-class CallContext implements FunctionContext {
-  private copied: Segment[] | undefined;
-  private matched: Segment[] = NO_FIELD_PATH;
-  private field: Segment[] = NO_FIELD_PATH;
-
-  constructor(
-    readonly document: Inventory['document'],
-    readonly documentInventory: Inventory,
-    readonly rule: RunnableRule,
-  ) {}
-
-  /** The place of the next call: the matched path (without a leading `$`) and the field's path below it. */
-  target(matched: Segment[], field: Segment[]): void {
-    this.matched = matched;
-    this.field = field;
-    this.copied = undefined;
-  }
-
-  get path(): Segment[] {
-    if (this.copied === undefined) {
-      const skip = this.matched.length > 0 && this.matched[0] === '$' ? 1 : 0;
-      const path = this.matched.slice(skip);
-      for (const segment of this.field) path.push(segment);
-      this.copied = path;
-    }
-    return this.copied;
-  }
-
-  // A function may assign its own path, as with Spectral's plain context object.
-  set path(path: Segment[]) {
-    this.copied = path;
-  }
-}
-
-function callFunction(state: RunState, rule: RunnableRule, then: RunnableRule['then'][number], value: unknown, context: CallContext): void {
+function callFunction(state: RunState, rule: RunnableRule, then: RunnableRule['then'][number], value: unknown, context: FunctionContext): void {
   let results: unknown;
   try {
     results = then.function(value, then.functionOptions ?? null, context);
   } catch (error) {
     throw new Error(`Function "${then.function.name}" threw an exception${isError(error) ? `: ${error.message}` : ''}`, { cause: error });
   }
-  // Nothing to keep (keepResults would find nothing in an empty list): the path is not copied.
+  // Nothing to keep (keepResults would find nothing in an empty list).
   if (results === undefined || (Array.isArray(results) && results.length === 0)) return;
-  // Read now: the walk's path moves on once this returns.
+  // Read now: the context's path is reassigned for the next target.
   const { path } = context;
   if (typeof (results as Promise<unknown>).then === 'function') {
     state.promises.push((results as Promise<FunctionResult[] | undefined>).then((settled) => settled !== undefined && keepResults(state, rule, path, settled)));
@@ -266,16 +222,22 @@ function callFunction(state: RunState, rule: RunnableRule, then: RunnableRule['t
   }
 }
 
+/**
+ * Spectral's lintNode: one context per matched node, with its own copy of the path (a function
+ * may keep it; the walk's array moves on), reassigned per target. A `then` without a field is
+ * called on the node itself, without building Spectral's one-element target list.
+ */
 function runFunctions(state: RunState, node: { path: Segment[]; value: unknown }, rule: RunnableRule): void {
-  const context = new CallContext(state.inventory.document, state.inventory, rule);
+  const givenPath = node.path.length > 0 && node.path[0] === '$' ? node.path.slice(1) : node.path.slice();
+  const context: FunctionContext = { document: state.inventory.document, documentInventory: state.inventory, rule, path: givenPath };
   for (const then of rule.then) {
     if (then.field === undefined) {
-      context.target(node.path, NO_FIELD_PATH);
+      context.path = givenPath;
       callFunction(state, rule, then, node.value, context);
       continue;
     }
     for (const target of getLintTargets(node.value, then.field)) {
-      context.target(node.path, target.path);
+      context.path = target.path.length > 0 ? [...givenPath, ...target.path] : givenPath;
       callFunction(state, rule, then, target.value, context);
     }
   }
