@@ -8,7 +8,7 @@ import { generatedCode } from './nimma-code.js';
 /**
  * Two things apigov learns from the code Nimma generates: whether Nimma hands a `given` path to
  * its fallback engine (jsonpath-plus), and each `[?(…)]` filter's code, which the walk runs node
- * by node (filter-predicate.ts). Generating it for the default ruleset's 68 paths and 44 filters
+ * by node (filter-predicate.ts). Generating it for the default ruleset's 68 paths and their filters
  * was ~45 ms of every run, a tenth of linting a small spec. The build records both for every
  * path of the built-in rulesets in dist/nimma-recorded.json, with the Nimma version it was made
  * with; any other path, or any other Nimma, is generated as before.
