@@ -4,7 +4,6 @@ import { SPECTRAL_RULESET_NAMES } from './spectral-builtins.js';
 
 type Format = (document: unknown, source: string | null) => boolean;
 interface GivenRule {
-  formats: Set<Format> | null;
   getGivenForFormats(formats: Set<Format> | null): string[];
 }
 
