@@ -30,7 +30,10 @@ export class StateSet {
   readonly loose = new Map<string, number[]>();
   readonly any: number[] = [];
   readonly filters: { state: number; test: FilterPredicate }[] = [];
-  readonly moves = new Map<Segment, Move | Map<number | string, Move>>();
+  /** The move per key when no filter holds (all of them for a set without filters). */
+  readonly moves = new Map<Segment, Move>();
+  /** With filters: the move per key and verdicts, for nodes where some filter holds. */
+  readonly filteredMoves = new Map<Segment, Map<number | string, Move>>();
   /** The repeatable positions whose rules read nothing from the place, as a key part. */
   fixedKey = '';
   readonly fixed: number[] = [];
@@ -58,6 +61,9 @@ function verdictsOf(key: number | string, count: number): boolean[] {
   if (typeof key === 'string') return [...key].map((bit) => bit === '1');
   return Array.from({ length: count }, (_, index) => (key & (1 << index)) !== 0);
 }
+
+/** A verdict key with every filter false: `move` builds its number that way, or its text past 30 filters. */
+const noneHold = (key: number | string): boolean => key === 0 || (typeof key === 'string' && !key.includes('1'));
 
 export class Automaton {
   private readonly sets = new Map<string, StateSet>();
@@ -117,13 +123,13 @@ export class Automaton {
     return set.withoutFixed;
   }
 
-  /** Where a child with this key and value leads from the set. Filters run every time (their verdicts and exceptions are the walk's); the rest is remembered. */
+  /**
+   * Where a child with this key and value leads from the set. Filters run every time (their
+   * verdicts and exceptions are the walk's); the rest is remembered. Most nodes under a `$..`
+   * filter pass none of them: those moves are kept per key alone, like a set without filters.
+   */
   move(set: StateSet, key: Segment, value: unknown, root: unknown): Move {
-    if (set.filters.length === 0) {
-      let move = set.moves.get(key) as Move | undefined;
-      if (move === undefined) set.moves.set(key, (move = this.compute(set, key, null)));
-      return move;
-    }
+    if (set.filters.length === 0) return this.plainMove(set, key);
     // The verdicts as bits (the walk visits most nodes with filters live; no array per node), or as text past 30 filters.
     const { filters } = set;
     let verdictKey: number | string = 0;
@@ -133,10 +139,18 @@ export class Automaton {
       verdictKey = '';
       for (const filter of filters) verdictKey += filter.test(value, key, root) ? '1' : '0';
     }
-    let byVerdict = set.moves.get(key) as Map<number | string, Move> | undefined;
-    if (byVerdict === undefined) set.moves.set(key, (byVerdict = new Map()));
+    if (noneHold(verdictKey)) return this.plainMove(set, key);
+    let byVerdict = set.filteredMoves.get(key);
+    if (byVerdict === undefined) set.filteredMoves.set(key, (byVerdict = new Map()));
     let move = byVerdict.get(verdictKey);
     if (move === undefined) byVerdict.set(verdictKey, (move = this.compute(set, key, verdictsOf(verdictKey, filters.length))));
+    return move;
+  }
+
+  /** The move of a key when no filter holds, remembered per key. */
+  private plainMove(set: StateSet, key: Segment): Move {
+    let move = set.moves.get(key);
+    if (move === undefined) set.moves.set(key, (move = this.compute(set, key, null)));
     return move;
   }
 
@@ -152,7 +166,8 @@ export class Automaton {
     if (typeof key === 'string') advance(set.strict.get(key));
     advance(set.loose.get(String(key)));
     advance(set.any);
-    set.filters.forEach((filter, index) => verdicts![index] && next.add(filter.state + 1));
+    // null: no filter holds (or the set has none).
+    if (verdicts !== null) set.filters.forEach((filter, index) => verdicts[index] && next.add(filter.state + 1));
     const emits: number[] = [];
     const live: number[] = [];
     for (const state of [...next].sort((a, b) => a - b)) {
