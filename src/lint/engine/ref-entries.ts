@@ -80,6 +80,8 @@ export function createRefEntries(associator: Associator, unresolvedRoot: unknown
         return numberFor(byLast, entry.last);
       }
       const piece = entry.unresolved;
+      // Most places are not on a `$ref` at all: asked first, the cheapest part of the test below.
+      if (typeof piece !== 'object' || piece === null || !('$ref' in piece)) return null;
       if (isPlainObject(piece) && hasRef(piece) && Object.keys(piece).length === 1 && !('$ref' in value)) return numberFor(onRef, entry.walk);
       return null;
     },
