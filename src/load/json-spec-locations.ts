@@ -1,7 +1,6 @@
 import type { ILocation, JsonPath } from '@stoplight/types';
 import type { JsonTextIndex } from './json-text-index.js';
 import { isJsonSpace } from './json-tokens.js';
-import { lineForPosition } from './stoplight-yaml.js';
 
 /**
  * Ranges for paths into a JSON text, exactly as Spectral's YAML parser (@stoplight/yaml over
@@ -70,9 +69,57 @@ function endOf(index: JsonTextIndex, node: Node, isRoot: boolean): number {
   return isContainer ? containerEnd(index, node.offset, isRoot) : index.valueEnd(node.offset);
 }
 
+/**
+ * The line of an offset: how many line starts in `lineMap` lie at or before it. The same answer
+ * as @stoplight/yaml's lineForPosition (a recursive search, a quarter of the time spent locating
+ * findings); the test holds the two equal at every offset of sample texts.
+ */
+export function lineAt(offset: number, lineMap: number[]): number {
+  let low = 0;
+  let high = lineMap.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (lineMap[middle]! <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 function positionAt(offset: number, lineMap: number[]): { line: number; character: number } {
-  const line = lineForPosition(offset, lineMap);
+  const line = lineAt(offset, lineMap);
   return { line, character: offset - (line === 0 ? 0 : lineMap[line - 1]!) };
+}
+
+/** The last path located in a text, with the node each of its segments led to (as far as they led). */
+interface LastPath {
+  segments: JsonPath;
+  nodes: Node[];
+}
+
+const lastPaths = new WeakMap<JsonTextIndex, LastPath>();
+
+/**
+ * The node `path` leads to, and how many of its segments led somewhere. Findings come in walk
+ * order, so a path mostly shares a long beginning with the one before it: that part is taken
+ * from the last path's nodes instead of being looked up again.
+ */
+function follow(index: JsonTextIndex, path: JsonPath): { node: Node; depth: number } {
+  let last = lastPaths.get(index);
+  if (last === undefined) lastPaths.set(index, (last = { segments: [], nodes: [] }));
+  const { segments, nodes } = last;
+  let depth = 0;
+  while (depth < path.length && depth < nodes.length && segments[depth] === path[depth]) depth += 1;
+  segments.length = depth;
+  nodes.length = depth;
+  let node: Node = depth === 0 ? { offset: index.root } : nodes[depth - 1]!;
+  for (; depth < path.length; depth += 1) {
+    const child = childOf(index, node, path[depth]!);
+    if (child === undefined) break;
+    segments.push(path[depth]!);
+    nodes.push(child);
+    node = child;
+  }
+  return { node, depth };
 }
 
 /**
@@ -80,17 +127,8 @@ function positionAt(offset: number, lineMap: number[]): { line: number; characte
  * `closest`, the range of the deepest part of it that exists.
  */
 export function locateJsonPath(index: JsonTextIndex, lineMap: number[], path: JsonPath, closest: boolean): ILocation | undefined {
-  let node: Node = { offset: index.root };
-  let depth = 0;
-  for (const segment of path) {
-    const child = childOf(index, node, segment);
-    if (child === undefined) {
-      if (!closest) return undefined;
-      break;
-    }
-    node = child;
-    depth += 1;
-  }
+  const { node, depth } = follow(index, path);
+  if (depth < path.length && !closest) return undefined;
   const isRoot = depth === 0;
   return { range: { start: positionAt(startOf(index, node, isRoot, lineMap), lineMap), end: positionAt(endOf(index, node, isRoot), lineMap) } };
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JsonParseResult, JsonSpecParser } from '../../src/load/json-spec-parser.js';
-import { ORDER_KEY } from '../../src/load/stoplight-yaml.js';
+import { lineAt, yamlLineMap } from '../../src/load/json-spec-locations.js';
+import { lineForPosition, ORDER_KEY } from '../../src/load/stoplight-yaml.js';
 import { compareParsers } from './parser-comparison.js';
 
 /** How a generated document is written: JSON allows whitespace between tokens, and escapes in strings. */
@@ -96,6 +97,17 @@ describe('JsonSpecParser', () => {
         expect(comparison.fast, text).toBe(!/"(<<|\\u003c\\u003c)"\s*:/.test(text));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("puts every offset on the line @stoplight/yaml's lineForPosition gives", () => {
+    const texts = fc.array(fc.constantFrom('a', 'bc', '\n', '\r\n', '\n\n', '{ "x": 1 }'), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(texts, (text) => {
+        const lineMap = yamlLineMap(text);
+        for (let offset = 0; offset <= text.length + 1; offset += 1) expect(lineAt(offset, lineMap)).toBe(lineForPosition(offset, lineMap));
+      }),
+      { numRuns: 500 },
     );
   });
 
