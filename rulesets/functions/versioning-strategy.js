@@ -24,11 +24,24 @@ function isVersionSegment(segment, index, segments) {
   const upFront = index === 0 || (index === 1 && /^(?:api|rest)$/i.test(segments[0]));
   return upFront && /^(?:\d+(?:\.\d+)*|\d{4}-\d\d-\d\d|\{(?:api[-_]?)?version\})$/i.test(segment);
 }
+// Verdicts per text: the same paths, server URLs and media types (application/json) recur on
+// every operation, thousands of times on large APIs. Bounded, as the inputs are the document's.
+function remembered(judge) {
+  const verdicts = new Map();
+  return (text) => {
+    let verdict = verdicts.get(text);
+    if (verdict === undefined) {
+      verdict = judge(text);
+      if (verdicts.size < 10000) verdicts.set(text, verdict);
+    }
+    return verdict;
+  };
+}
 const versionSegment = (urlPath) => urlPath.split('/').filter(Boolean).find(isVersionSegment);
-const hasVersion = (urlPath) => versionSegment(urlPath) !== undefined;
+const hasVersion = remembered((urlPath) => versionSegment(urlPath) !== undefined);
 const isVersionHeader = (name) => /^(?:x-)?(?:api[-_]?|ms-|accept-)?version$|-api-version$/i.test(name);
 const isVersionQuery = (name) => /^api[-_]?version$/i.test(name);
-const isVersionedMediaType = (type) => /[./+]v\d+(?:\.\d+)*(?=[.+;\s]|$)|;\s*(?:v|version|api-version)\s*=/i.test(type);
+const isVersionedMediaType = remembered((type) => /[./+]v\d+(?:\.\d+)*(?=[.+;\s]|$)|;\s*(?:v|version|api-version)\s*=/i.test(type));
 const obj = (value) => (value !== null && typeof value === 'object' ? value : {});
 const list = (value) => (Array.isArray(value) ? value : []);
 
