@@ -23,16 +23,25 @@ export class JsonParseResult implements IParserResult<unknown, JsonTextIndex, nu
 type YamlParseResult = ReturnType<typeof SpecParser.parse>;
 export type SpecParseResult = JsonParseResult | YamlParseResult;
 
-/** Members of every object, counted without recursion. */
+/**
+ * Members of every object, counted without recursion. JSON.parse's objects have no inherited
+ * enumerable keys, so for…in lists exactly their own; only containers are queued, and no array
+ * of values is made per object.
+ */
 function countMembers(data: unknown): number {
   let count = 0;
-  const pending: unknown[] = [data];
+  const pending: object[] = data !== null && typeof data === 'object' ? [data] : [];
   while (pending.length > 0) {
-    const value = pending.pop();
-    if (value === null || typeof value !== 'object') continue;
-    const children = Array.isArray(value) ? value : Object.values(value);
-    if (!Array.isArray(value)) count += children.length;
-    for (const child of children) pending.push(child);
+    const value = pending.pop()!;
+    if (Array.isArray(value)) {
+      for (const item of value) if (item !== null && typeof item === 'object') pending.push(item as object);
+      continue;
+    }
+    for (const key in value) {
+      count += 1;
+      const child = (value as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') pending.push(child);
+    }
   }
   return count;
 }
