@@ -76,8 +76,12 @@ export function decodeSpecBytes(bytes: Uint8Array, displayName: string): string 
   let text: string;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) text = decodeUtf16(bytes.subarray(2), 'utf-16le', displayName);
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = decodeUtf16(bytes.subarray(2), 'utf-16be', displayName);
-  else if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) text = decodeUtf8(bytes.subarray(3), displayName);
-  else text = decodeUtf8(bytes, displayName);
+  else {
+    text = decodeUtf8(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes, displayName);
+    // In UTF-8 only NUL itself has a zero byte; looking for one in the bytes is a memchr (~1 ms
+    // on 13 MB), in the decoded text a character loop (~7 ms).
+    if (bytes.indexOf(0) === -1) return text;
+  }
   assertNotBinary(text, displayName);
   return text;
 }
