@@ -2,9 +2,10 @@ import { createRequire } from 'node:module';
 
 // The JSON parser must give what Spectral's YAML parser gives, so it uses the very modules that
 // parser uses, resolved from where Spectral's parser resolves them (not from our package, which
-// could find another copy): @stoplight/yaml, whose line lookup has its own rounding at line
-// ends, and @stoplight/ordered-object-literal, whose order symbol is named after the hour the
-// module was loaded — a second copy loaded later would use another symbol.
+// could find another copy): @stoplight/yaml, whose line lookup (with its own rounding at line
+// ends) is what json-spec-locations' lineAt is tested against, and
+// @stoplight/ordered-object-literal, whose order symbol is named after the hour the module was
+// loaded — a second copy loaded later would use another symbol.
 const fromOurs = createRequire(import.meta.url);
 const fromParsers = createRequire(fromOurs.resolve('@stoplight/spectral-parsers'));
 const fromYaml = createRequire(fromParsers.resolve('@stoplight/yaml'));
