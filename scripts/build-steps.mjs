@@ -4,17 +4,21 @@
 //   (src/lint/examples/meta-valid.ts, draft2020.ts);
 // - Nimma's answers for the built-in rulesets' paths: whether it falls back to jsonpath-plus,
 //   and the code of each filter (src/lint/engine/nimma-recorded.ts);
+// - a new identity for this build, so ruleset summaries of another build are not used
+//   (src/lint/ruleset-summary.ts);
 // - the V8 code cache of the CommonJS dependencies (src/runtime/code-cache.ts), recorded last.
 import { writeMeta2020Validator } from '../dist/lint/examples/draft2020.js';
 import { writeShallowMetaValidator } from '../dist/lint/examples/meta-valid.js';
 import { writePrecompiledHouse } from '../dist/lint/house-precompiled.js';
 import { builtinGivenPaths } from '../dist/lint/builtin-given-paths.js';
 import { writeNimmaRecord } from '../dist/lint/engine/nimma-recorded.js';
+import { writeBuildId } from '../dist/lint/ruleset-summary.js';
 
 writePrecompiledHouse();
 writeShallowMetaValidator();
 writeMeta2020Validator();
 writeNimmaRecord(await builtinGivenPaths());
+writeBuildId();
 
 // Last, in a process of its own: the code cache records a run of the built CLI (src/runtime/code-cache.ts).
 const { spawnSync } = await import('node:child_process');

@@ -3,6 +3,8 @@ import { checkRuleIds } from '../config/check-rule-ids.js';
 import type { ApigovConfig } from '../config/types.js';
 import type { LintSettings } from '../config/lint-settings.js';
 import type { LintReport } from '../lint/run-lint.js';
+import { readRulesetSummary, summarizeRuleset, writeRulesetSummary } from '../lint/ruleset-summary.js';
+import { warmRun } from '../lint/warm-run.js';
 import { applyOverrides, rulesOverridesEnable } from '../overrides/apply-overrides.js';
 
 export interface LintStage {
@@ -20,8 +22,6 @@ export interface LintStage {
  * linted and per-path overrides applied. The report's findings are the overridden ones.
  */
 export async function lintStage({ settings, config, cwd, onFile, spool }: LintStage): Promise<LintReport> {
-  const { runLint } = await import('../lint/run-lint.js');
-  const { buildRuleset, rulesEnabledOnlyForOverrides } = await import('../lint/ruleset-recipe.js');
   const overrides = config?.overrides ?? [];
   const recipe = {
     reference: settings.ruleset,
@@ -32,7 +32,22 @@ export async function lintStage({ settings, config, cwd, onFile, spool }: LintSt
     cacheDir: settings.cacheDir,
     overrideRules: rulesOverridesEnable(overrides),
   };
-  const ruleset = await buildRuleset(recipe, config ? (ids) => checkRuleIds(config, ids) : undefined);
+  // Every file unchanged since a run with the same built-in ruleset and settings: the report
+  // comes from the result cache, without building the ruleset (warm-run.ts).
+  const summary = await readRulesetSummary(recipe);
+  if (summary !== undefined) {
+    if (config) checkRuleIds(config, new Set(summary.loadedRuleIds));
+    const warm = await warmRun({ patterns: settings.patterns, cwd, recipe, summary, onFile });
+    if (warm !== undefined) return { ...warm, findings: await applyOverrides(warm.findings, overrides, new Set(summary.dormant)) };
+  }
+  const { runLint } = await import('../lint/run-lint.js');
+  const { buildRuleset, rulesEnabledOnlyForOverrides } = await import('../lint/ruleset-recipe.js');
+  let loadedRuleIds: ReadonlySet<string> = new Set();
+  const ruleset = await buildRuleset(recipe, (ids) => {
+    loadedRuleIds = ids;
+    if (config) checkRuleIds(config, ids);
+  });
+  if (summary === undefined) await writeRulesetSummary(recipe, summarizeRuleset(ruleset, [...loadedRuleIds], rulesEnabledOnlyForOverrides(ruleset)));
   // Overrides rewrite findings one by one: a spooled report would have to be read back for them.
   const report = await runLint({ patterns: settings.patterns, cwd, recipe, jobs: settings.jobs, onFile, ruleset, spool: spool === true && overrides.length === 0 });
   if (report.spool) return report;

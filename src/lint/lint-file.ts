@@ -9,7 +9,7 @@ import { beginActivity, endActivity } from '../runtime/activity.js';
 import { lintSpec } from './lint-spec.js';
 import { FilterFailure, findThrowingFilter, guardFilters } from './filter-guard.js';
 import { RuleFailure, findInCauses, guardAsyncFunctions, guardRules, rootMessage } from './rule-guard.js';
-import type { ResultCache } from './result-cache.js';
+import { cacheIdentity, type ResultCache } from './result-cache.js';
 
 const isUrl = (file: string) => /^https?:\/\//i.test(file);
 
@@ -27,16 +27,6 @@ async function readInput(file: string, displayName: string): Promise<string> {
     if (isApigovError(error)) throw error;
     throw new SpecLoadError((error as Error).message);
   }
-}
-
-/**
- * What the result cache keys a file on besides its text: its path, and the ref policy when it is
- * not the default — the same spec's refs resolve differently under --ref-root or --allow-remote.
- */
-function cacheIdentity(file: string): string {
-  const { refRoot, allowRemote } = currentRunContext();
-  if (refRoot === undefined && !allowRemote) return file;
-  return `${file}\n--ref-root ${refRoot ?? ''}\n--allow-remote ${allowRemote}`;
 }
 
 /** `stackExhausted`: the file may lint on a thread with a larger stack (see run-lint.ts). */

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Ruleset } from '@stoplight/spectral-core';
 import type { Finding } from '../report/finding.js';
+import { currentRunContext } from '../runtime/run-context.js';
 import { VERSION } from '../version.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -24,6 +25,16 @@ export function rulesetFingerprint(ruleset: Ruleset): string {
   // Spectral numbers ruleset instances (`id`, a rule's `owner`), which says nothing about what the rules do.
   const withoutInstanceIds = (key: string, value: unknown) => ((key === 'id' || key === 'owner') && typeof value === 'number' ? undefined : value);
   return sha256(JSON.stringify(ruleset.toJSON(), withoutInstanceIds) + functions.join('\n'));
+}
+
+/**
+ * What the result cache keys a file on besides its text: its path, and the ref policy when it is
+ * not the default — the same spec's refs resolve differently under --ref-root or --allow-remote.
+ */
+export function cacheIdentity(file: string): string {
+  const { refRoot, allowRemote } = currentRunContext();
+  if (refRoot === undefined && !allowRemote) return file;
+  return `${file}\n--ref-root ${refRoot ?? ''}\n--allow-remote ${allowRemote}`;
 }
 
 /**
@@ -58,14 +69,21 @@ export class ResultCache {
   async store(file: string, text: string, findings: Finding[], referenced: Iterable<string>): Promise<void> {
     const references: Record<string, string> = {};
     for (const reference of referenced) references[reference] = sha256(await fs.readFile(reference, 'utf8'));
-    const target = this.entryFile(file, text);
-    const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-      await fs.mkdir(this.dir, { recursive: true });
-      await fs.writeFile(temporary, JSON.stringify({ references, findings } satisfies Entry));
-      await fs.rename(temporary, target);
-    } catch {
-      await fs.rm(temporary, { force: true }); // a cache that cannot be written only costs speed
-    }
+    await writeCacheFile(this.entryFile(file, text), JSON.stringify({ references, findings } satisfies Entry));
+  }
+}
+
+/**
+ * Writes a cache file through a temporary file of this process and a rename, so runs sharing the
+ * folder never read half of one. Best effort: a cache that cannot be written only costs speed.
+ */
+export async function writeCacheFile(target: string, text: string): Promise<void> {
+  const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.writeFile(temporary, text);
+    await fs.rename(temporary, target);
+  } catch {
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
   }
 }

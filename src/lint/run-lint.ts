@@ -6,7 +6,8 @@ import { FindingSpool } from './finding-spool.js';
 import { createInterner } from './intern-findings.js';
 import { lintFile, type FileResult } from './lint-file.js';
 import { buildRuleset, cacheFor, type RulesetRecipe } from './ruleset-recipe.js';
-import { lintOnWorkers } from './worker-pool.js';
+import { firedRuleDescriptions } from './ruleset-summary.js';
+import { lintOnWorkers, MIN_FILES_FOR_WORKERS } from './worker-pool.js';
 
 export interface LintRun {
   patterns: string[];
@@ -26,9 +27,6 @@ export interface LintRun {
 export interface LintReport extends Report {
   spool?: FindingSpool;
 }
-
-// Below this many files a worker's own ruleset load costs more than the parallelism saves.
-const MIN_FILES_FOR_WORKERS = 4;
 
 /**
  * Lints every file the patterns name. A file that cannot be linted is recorded as a failure
@@ -79,12 +77,7 @@ export async function runLint(run: LintRun): Promise<LintReport> {
   return { findings: sortFindings(findings), failures: allFailures, sources: sources.sort(), cached, ruleDescriptions: describeRules(ruleset, fired), ...(spool ? { spool } : null) };
 }
 
-/** Descriptions of the rules that fired, for formatters; sorted by id so output stays deterministic. */
+/** Descriptions of the rules that fired, for formatters. */
 function describeRules(ruleset: Ruleset, fired: ReadonlySet<string>): Record<string, string> {
-  const descriptions: Record<string, string> = {};
-  for (const id of [...fired].sort()) {
-    const description = ruleset.rules[id]?.description;
-    if (description) descriptions[id] = description;
-  }
-  return descriptions;
+  return firedRuleDescriptions(fired, (id) => ruleset.rules[id]?.description);
 }

@@ -9,6 +9,9 @@ import { LINT_THREAD_STACK_MB } from '../runtime/stack-size.js';
 // Run from TypeScript sources (the test runner), the worker is the built one: `npm test` builds first.
 const WORKER = new URL(import.meta.url.endsWith('.ts') ? '../../dist/lint/lint-worker.js' : './lint-worker.js', import.meta.url);
 
+/** Below this many files a worker's own ruleset load costs more than the parallelism saves: they are linted on the calling thread. */
+export const MIN_FILES_FOR_WORKERS = 4;
+
 // Linting a spec takes roughly 40 bytes of memory per byte of text at its peak (GitHub's 13 MB
 // description: ~450 MB; Microsoft Graph beta's 47 MB: 1.7 GB). Specs whose estimates would
 // together pass the budget are not linted at the same time, so peak memory is set by the largest

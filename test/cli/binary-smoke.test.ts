@@ -1,4 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -36,6 +38,26 @@ describe('bin/apigov.js', () => {
     const help = apigov(['lint', '--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--fail-severity');
+  });
+
+  it('answers a warm run of an unchanged spec from the result cache without loading Spectral', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'apigov-warm-'));
+    // Preloaded into the process: at exit, the CommonJS modules it loaded.
+    const preload = path.join(dir, 'modules.cjs');
+    writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(path.join(dir, 'modules.json'))}, JSON.stringify(Object.keys(require.cache))));`);
+    const run = () => {
+      const result = spawnSync(process.execPath, ['--require', preload, BIN, '-v', 'lint', '-f', 'json', 'examples/petstore.yaml'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, APIGOV_CACHE_DIR: path.join(dir, 'cache') } });
+      const loaded = JSON.parse(readFileSync(path.join(dir, 'modules.json'), 'utf8')) as string[];
+      return { ...result, spectralLoaded: loaded.some((file) => file.includes(`${path.sep}@stoplight${path.sep}spectral-core${path.sep}`)) };
+    };
+    const cold = run();
+    expect(cold.stderr).toContain('(0 from cache)');
+    expect(cold.spectralLoaded).toBe(true);
+    const warm = run();
+    expect(warm.status).toBe(0);
+    expect(warm.stderr).toContain('(1 from cache)');
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(warm.spectralLoaded).toBe(false);
   });
 
   it('exits 2 on an unknown command', () => {

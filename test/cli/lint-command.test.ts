@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/memory-io.js';
@@ -150,11 +150,28 @@ describe('apigov lint result cache', () => {
     const warm = await runCli(['-v', 'lint', '-r', 'spectral:oas', '-f', 'json', 'api.yaml'], dir, env);
     expect(warm.stderr).toContain('(1 from cache)');
     expect(warm.stdout).toBe(cold.stdout);
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(path.join(dir, 'schema.yaml'), 'type: object\nexample: 1\nproperties: {a: {type: string}}\n');
     const changed = await runCli(['-v', 'lint', '-r', 'spectral:oas', '-f', 'json', 'api.yaml'], dir, env);
     expect(changed.stderr).toContain('(0 from cache)');
     expect(changed.stdout).not.toBe(cold.stdout);
+  });
+
+  it('serves a warm run from the ruleset summary: same report, overrides and dormant rules applied as cold', async () => {
+    const config = 'ruleset: spectral:oas\nrules: {info-contact: off}\noverrides:\n  - operations: ["GET /a"]\n    rules: {info-contact: error, operation-tags: error}\n';
+    const dir = tempDir({ 'apigov.yaml': config, 'api.yaml': spec, 'schema.yaml': 'type: object\n' });
+    const env = { APIGOV_CACHE_DIR: path.join(dir, '.cache') };
+    const cold = await runCli(['-v', 'lint', '-f', 'json', 'api.yaml'], dir, env);
+    expect(readdirSync(path.join(dir, '.cache', 'rulesets'))).toHaveLength(1);
+    const warm = await runCli(['-v', 'lint', '-f', 'json', 'api.yaml'], dir, env);
+    expect(warm.stderr).toContain('(1 from cache)');
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(JSON.parse(warm.stdout).map((row: { code: string }) => row.code)).toContain('operation-tags');
+    // Another setting is another ruleset: the summary is not used, the rule's findings go.
+    writeFileSync(path.join(dir, 'apigov.yaml'), config.replace('{info-contact: off}', '{info-contact: off, operation-tags: off}').replace(', operation-tags: error', ''));
+    const changed = await runCli(['-v', 'lint', '-f', 'json', 'api.yaml'], dir, env);
+    expect(changed.stderr).toContain('(0 from cache)');
+    expect(JSON.parse(changed.stdout).map((row: { code: string }) => row.code)).not.toContain('operation-tags');
+    expect(readdirSync(path.join(dir, '.cache', 'rulesets'))).toHaveLength(2);
   });
 
   it('keys on the ruleset too, and --no-cache bypasses it', async () => {
