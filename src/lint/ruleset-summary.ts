@@ -2,15 +2,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { Ruleset } from '@stoplight/spectral-core';
 import { BUILD_DIR } from '../build-output.js';
 import { VERSION } from '../version.js';
 import { houseRulesetFile, RULESETS_DIR, SPECTRAL_RULESET_MODULES } from './builtin-rulesets.js';
-import type { Ruleset } from '@stoplight/spectral-core';
 import { rulesetFingerprint, writeCacheFile } from './result-cache.js';
 import type { RulesetRecipe } from './ruleset-recipe.js';
 
 const require = createRequire(import.meta.url);
-const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
  * What a warm run needs to know about the run's ruleset without building it: the result cache's
