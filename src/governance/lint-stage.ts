@@ -3,7 +3,7 @@ import { checkRuleIds } from '../config/check-rule-ids.js';
 import type { ApigovConfig } from '../config/types.js';
 import type { LintSettings } from '../config/lint-settings.js';
 import type { LintReport } from '../lint/run-lint.js';
-import { readRulesetSummary, summarizeRuleset, writeRulesetSummary } from '../lint/ruleset-summary.js';
+import { readRulesetSummary, summarizeRuleset, summaryKey, writeRulesetSummary } from '../lint/ruleset-summary.js';
 import { warmRun } from '../lint/warm-run.js';
 import { applyOverrides, rulesOverridesEnable } from '../overrides/apply-overrides.js';
 
@@ -33,8 +33,10 @@ export async function lintStage({ settings, config, cwd, onFile, spool }: LintSt
     overrideRules: rulesOverridesEnable(overrides),
   };
   // Every file unchanged since a run with the same built-in ruleset and settings: the report
-  // comes from the result cache, without building the ruleset (warm-run.ts).
-  const summary = await readRulesetSummary(recipe);
+  // comes from the result cache, without building the ruleset (warm-run.ts). No summary id
+  // unless caching is on and the ruleset is built in.
+  const summaryId = summaryKey(recipe);
+  const summary = summaryId === undefined ? undefined : await readRulesetSummary(recipe.cacheDir!, summaryId);
   if (summary !== undefined) {
     if (config) checkRuleIds(config, new Set(summary.loadedRuleIds));
     const warm = await warmRun({ patterns: settings.patterns, cwd, recipe, summary, onFile });
@@ -47,7 +49,9 @@ export async function lintStage({ settings, config, cwd, onFile, spool }: LintSt
     loadedRuleIds = ids;
     if (config) checkRuleIds(config, ids);
   });
-  if (summary === undefined) await writeRulesetSummary(recipe, summarizeRuleset(ruleset, [...loadedRuleIds], rulesEnabledOnlyForOverrides(ruleset)));
+  if (summaryId !== undefined && summary === undefined) {
+    await writeRulesetSummary(recipe.cacheDir!, summaryId, summarizeRuleset(ruleset, [...loadedRuleIds], rulesEnabledOnlyForOverrides(ruleset)));
+  }
   // Overrides rewrite findings one by one: a spooled report would have to be read back for them.
   const report = await runLint({ patterns: settings.patterns, cwd, recipe, jobs: settings.jobs, onFile, ruleset, spool: spool === true && overrides.length === 0 });
   if (report.spool) return report;

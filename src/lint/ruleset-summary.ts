@@ -100,12 +100,10 @@ export function summaryKey(recipe: RulesetRecipe, rulesetsDir: string = RULESETS
 
 const summaryFile = (cacheDir: string, key: string) => path.join(cacheDir, 'rulesets', `${key}.json`);
 
-/** The recipe's summary from an earlier run, if any. */
-export async function readRulesetSummary(recipe: RulesetRecipe): Promise<RulesetSummary | undefined> {
-  const key = summaryKey(recipe);
-  if (key === undefined) return undefined;
+/** The summary an earlier run recorded under this key (see {@link summaryKey}), if any. */
+export async function readRulesetSummary(cacheDir: string, key: string): Promise<RulesetSummary | undefined> {
   try {
-    const summary = JSON.parse(await fs.readFile(summaryFile(recipe.cacheDir!, key), 'utf8')) as RulesetSummary;
+    const summary = JSON.parse(await fs.readFile(summaryFile(cacheDir, key), 'utf8')) as RulesetSummary;
     const valid = typeof summary.fingerprint === 'string' && Array.isArray(summary.loadedRuleIds) && Array.isArray(summary.dormant) && typeof summary.descriptions === 'object' && summary.descriptions !== null;
     return valid ? summary : undefined;
   } catch {
@@ -113,10 +111,9 @@ export async function readRulesetSummary(recipe: RulesetRecipe): Promise<Ruleset
   }
 }
 
-/** Records the summary of a ruleset built from the recipe (atomically, best effort: see writeCacheFile). */
-export async function writeRulesetSummary(recipe: RulesetRecipe, summary: RulesetSummary): Promise<void> {
-  const key = summaryKey(recipe);
-  if (key !== undefined) await writeCacheFile(summaryFile(recipe.cacheDir!, key), JSON.stringify(summary));
+/** Records the summary of a ruleset under its key (atomically, best effort: see writeCacheFile). */
+export async function writeRulesetSummary(cacheDir: string, key: string, summary: RulesetSummary): Promise<void> {
+  await writeCacheFile(summaryFile(cacheDir, key), JSON.stringify(summary));
 }
 
 /** The descriptions of the rules that fired, sorted by id so output stays deterministic. */
