@@ -1,4 +1,5 @@
-// Custom Spectral function (plain ESM, no imports) so Spectral itself can load it too.
+// Custom Spectral function (plain ESM) that Spectral itself can load too.
+import { remembered } from './lib/remembered.js';
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 // Matched against every word-aligned tail of the name: "password", "newPassword", "client_secret".
@@ -15,18 +16,8 @@ function tails(name) {
   return words.map((_, i) => words.slice(i).join(''));
 }
 
-// The verdict per property name: the same names (id, url, name) recur thousands of times in a
-// large description, and splitting each into words was most of this rule's time. Bounded, as
-// the names come from the linted documents.
-const secretNames = new Map();
-function namesSecret(name) {
-  let secret = secretNames.get(name);
-  if (secret === undefined) {
-    secret = tails(name).some((tail) => SECRET_TAILS.has(tail));
-    if (secretNames.size < 100_000) secretNames.set(name, secret);
-  }
-  return secret;
-}
+// The verdict per property name: splitting each name into words was most of this rule's time.
+const namesSecret = remembered((name) => tails(name).some((tail) => SECRET_TAILS.has(tail)));
 
 // The rule reads the unresolved document, to report each schema once where it is written; a
 // local $ref is followed to judge the value's type.

@@ -1,4 +1,5 @@
-// Custom Spectral function (plain ESM, no imports) so Spectral itself can load it too.
+// Custom Spectral function (plain ESM) that Spectral itself can load too.
+import { remembered } from './lib/remembered.js';
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const MODES = ['any', 'path', 'server', 'header', 'media-type'];
 // Order breaks ties when two strategies are used by as many operations. `query` (Azure's
@@ -24,19 +25,7 @@ function isVersionSegment(segment, index, segments) {
   const upFront = index === 0 || (index === 1 && /^(?:api|rest)$/i.test(segments[0]));
   return upFront && /^(?:\d+(?:\.\d+)*|\d{4}-\d\d-\d\d|\{(?:api[-_]?)?version\})$/i.test(segment);
 }
-// Verdicts per text: the same paths, server URLs and media types (application/json) recur on
-// every operation, thousands of times on large APIs. Bounded, as the inputs are the document's.
-function remembered(judge) {
-  const verdicts = new Map();
-  return (text) => {
-    let verdict = verdicts.get(text);
-    if (verdict === undefined) {
-      verdict = judge(text);
-      if (verdicts.size < 10000) verdicts.set(text, verdict);
-    }
-    return verdict;
-  };
-}
+// Verdicts per text: the same paths and media types (application/json) recur on every operation.
 const versionSegment = (urlPath) => urlPath.split('/').filter(Boolean).find(isVersionSegment);
 const hasVersion = remembered((urlPath) => versionSegment(urlPath) !== undefined);
 const isVersionHeader = (name) => /^(?:x-)?(?:api[-_]?|ms-|accept-)?version$|-api-version$/i.test(name);
