@@ -1,15 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Ruleset } from '@stoplight/spectral-core';
 import { BUILD_DIR } from '../build-output.js';
-import { VERSION } from '../version.js';
+import { installedVersion, VERSION } from '../version.js';
 import { houseRulesetFile, RULESETS_DIR, SPECTRAL_RULESET_MODULES } from './builtin-rulesets.js';
 import { rulesetFingerprint, writeCacheFile } from './result-cache.js';
 import type { RulesetRecipe } from './ruleset-recipe.js';
 
-const require = createRequire(import.meta.url);
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
@@ -59,24 +57,6 @@ export function rulesetFilesDigest(dir: string = RULESETS_DIR): string {
   return hash.digest('hex');
 }
 
-/** The installed version of a package (its package.json, found above its main file), '' when it cannot be read. */
-function installedVersion(name: string): string {
-  try {
-    for (let dir = path.dirname(require.resolve(name)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-      const manifest = path.join(dir, 'package.json');
-      try {
-        const json = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
-        if (json.name === name) return json.version ?? '';
-      } catch {
-        // not this folder
-      }
-    }
-  } catch {
-    // not installed
-  }
-  return '';
-}
-
 // The packages Spectral's built-in rulesets and functions come from.
 const SPECTRAL_PACKAGES = ['@stoplight/spectral-core', '@stoplight/spectral-functions', '@stoplight/spectral-rulesets', '@stoplight/spectral-formats'];
 
@@ -93,7 +73,7 @@ export function summaryKey(recipe: RulesetRecipe, rulesetsDir: string = RULESETS
   const build = buildId();
   if (build === undefined) return undefined;
   const house = references.some((reference) => houseRulesetFile(reference) !== undefined) ? rulesetFilesDigest(rulesetsDir) : '';
-  const versions = SPECTRAL_PACKAGES.map(installedVersion);
+  const versions = SPECTRAL_PACKAGES.map((name) => installedVersion(name) ?? '');
   const settings = { references, options: recipe.options, rules: recipe.rules, overrideRules: recipe.overrideRules ?? [], configFile: recipe.configFile ?? null };
   return sha256(JSON.stringify({ VERSION, build, house, versions, settings }));
 }

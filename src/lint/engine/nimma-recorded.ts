@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse } from 'nimma/parser';
 import { BUILD_DIR } from '../../build-output.js';
+import { installedVersion } from '../../version.js';
 import { generatedCode } from './nimma-code.js';
 
 /**
@@ -23,23 +23,7 @@ export interface NimmaRecord {
   filterCode: Record<string, string | null>;
 }
 
-/** Nimma's version, from the package.json above the module Node resolves; undefined if it cannot be read. */
-function nimmaVersion(): string | undefined {
-  try {
-    let dir = path.dirname(createRequire(import.meta.url).resolve('nimma'));
-    for (let up = 0; up < 4; up += 1, dir = path.dirname(dir)) {
-      try {
-        const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-        if (manifest.name === 'nimma') return manifest.version;
-      } catch {
-        // no package.json here (dist/cjs holds none): one folder up
-      }
-    }
-  } catch {
-    // not resolvable: nothing recorded applies
-  }
-  return undefined;
-}
+const nimmaVersion = (): string | undefined => installedVersion('nimma');
 
 /** The record in `file` when it was made with the installed Nimma; null otherwise (or when there is none). */
 export function readNimmaRecord(file: string = RECORD_FILE): NimmaRecord | null {
