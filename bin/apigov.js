@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // The only place that ends the process: everything else returns an exit code.
-// First: startup.ts (the code cache, …) must run before any CommonJS dependency loads.
-import '../dist/runtime/startup.js';
-import { run } from '../dist/cli/program.js';
-import { processIo } from '../dist/cli/io.js';
+// Started from the snapshot when there is a usable one (src/runtime/snapshot-launch.ts): its
+// Spectral packages are already loaded. Otherwise, or when Node refuses it, in this process.
+import { runFromSnapshot, usableSnapshot } from '../dist/runtime/snapshot-launch.js';
 
-process.exitCode = await run(process.argv.slice(2), processIo());
+const args = process.argv.slice(2);
+const blob = usableSnapshot(process.env, process.execArgv);
+const outcome = blob === null ? { refused: true } : await runFromSnapshot(blob, args);
+if ('signal' in outcome) process.kill(process.pid, outcome.signal);
+else if ('exitCode' in outcome) process.exitCode = outcome.exitCode;
+else await (await import('../dist/cli/main.js')).main(args);

@@ -6,7 +6,8 @@
 //   and the code of each filter (src/lint/engine/nimma-recorded.ts);
 // - a new identity for this build, so ruleset summaries of another build are not used
 //   (src/lint/ruleset-summary.ts);
-// - the V8 code cache of the CommonJS dependencies (src/runtime/code-cache.ts), recorded last.
+// - the V8 code cache of the CommonJS dependencies (src/runtime/code-cache.ts), recorded last;
+// - then the start-up snapshot with those dependencies loaded (src/runtime/snapshot-entry.cts).
 import { writeMeta2020Validator } from '../dist/lint/examples/draft2020.js';
 import { writeShallowMetaValidator } from '../dist/lint/examples/meta-valid.js';
 import { writePrecompiledHouse } from '../dist/lint/house-precompiled.js';
@@ -24,3 +25,22 @@ writeBuildId();
 const { spawnSync } = await import('node:child_process');
 const recorded = spawnSync(process.execPath, [new URL('./record-code-cache.mjs', import.meta.url).pathname], { stdio: 'inherit' });
 if (recorded.status !== 0) process.exit(recorded.status ?? 1);
+
+// The snapshot: Node's snapshot builder runs the entry, which loads the files the recording runs
+// loaded. Not building it is not an error: every run then loads them itself (one line says why).
+const { SNAPSHOT_BLOB, writeSnapshotStamp } = await import('../dist/runtime/snapshot-launch.js');
+const { rmSync } = await import('node:fs');
+const entry = new URL('../dist/runtime/snapshot-entry.cjs', import.meta.url).pathname;
+const temporary = `${SNAPSHOT_BLOB}.${process.pid}.tmp`;
+// Node 20.19+ would load one dependency's `module-sync` ES module file, which the builder cannot; its CommonJS file is the same.
+const built = spawnSync(process.execPath, ['--no-experimental-require-module', '--snapshot-blob', temporary, '--build-snapshot', entry], { encoding: 'utf8' });
+rmSync(SNAPSHOT_BLOB, { force: true });
+if (built.status === 0) {
+  const { renameSync } = await import('node:fs');
+  renameSync(temporary, SNAPSHOT_BLOB);
+  writeSnapshotStamp();
+} else {
+  rmSync(temporary, { force: true });
+  const reason = (built.stderr ?? '').split('\n').find((line) => /Error|error:/.test(line)) ?? `exit ${built.status}`;
+  process.stderr.write(`build: no start-up snapshot (runs load their dependencies themselves): ${reason.trim()}\n`);
+}

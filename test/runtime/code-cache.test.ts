@@ -120,7 +120,10 @@ describe('the CommonJS code cache', () => {
   it('is in place in the built CLI: every dependency compiled from the pack the build wrote', () => {
     const script = `
       import { CODE_CACHE_DIR, installCodeCache } from ${JSON.stringify(CODE_CACHE)};
+      import { provideNativeAggregateError } from ${JSON.stringify(path.join(ROOT, 'dist', 'runtime', 'native-aggregate-error.cjs'))};
       const cache = installCodeCache(CODE_CACHE_DIR);
+      // As startup.ts does: the run loads (and the build recorded) no es-aggregate-error fallback.
+      provideNativeAggregateError();
       const { runInProcess } = await import(${JSON.stringify(path.join(ROOT, 'dist', 'cli', 'program.js'))});
       const code = await runInProcess(['lint', 'examples/petstore.yaml', '--no-cache'], { stdout() {}, stderr: (text) => process.stderr.write(text), cwd: ${JSON.stringify(ROOT)}, env: {}, isTTY: false });
       console.log(JSON.stringify({ code, hits: cache.hits, misses: cache.misses }));
@@ -129,8 +132,8 @@ describe('the CommonJS code cache', () => {
     expect(result.stderr).toBe('');
     const { code, hits, misses } = JSON.parse(result.stdout);
     expect(code).toBe(0);
-    // Hundreds of modules (Spectral, ajv, lodash); V8 declines a handful of tiny ones.
-    expect(hits).toBeGreaterThan(400);
+    // Hundreds of modules (Spectral, ajv, lodash: ~395 in a lint); V8 declines a handful of tiny ones.
+    expect(hits).toBeGreaterThan(350);
     expect(misses).toBeLessThan(hits / 20);
   });
 });

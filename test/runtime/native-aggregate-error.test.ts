@@ -8,7 +8,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 function aggregateFromSpectral(standIn: boolean): { thrown: Record<string, unknown>; esAbstractModules: number } {
   const script = `
     import { createRequire } from 'node:module';
-    ${standIn ? `(await import(${JSON.stringify(path.join(ROOT, 'dist', 'runtime', 'native-aggregate-error.js'))})).provideNativeAggregateError();` : ''}
+    ${standIn ? `(await import(${JSON.stringify(path.join(ROOT, 'dist', 'runtime', 'native-aggregate-error.cjs'))})).provideNativeAggregateError();` : ''}
     const require = createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))});
     const { createRulesetFunction } = require('@stoplight/spectral-core');
     const options = { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false };

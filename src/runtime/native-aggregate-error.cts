@@ -6,13 +6,14 @@ import Module, { createRequire } from 'node:module';
  * loading it first loads its fallback implementation and es-abstract under it: ~60 modules,
  * 20–40 ms of every process. This puts the package's answer (the built-in, bound the same way)
  * in Node's module cache at the path Spectral resolves it to, so that load never happens. Does
- * nothing when the path cannot be resolved.
+ * nothing when the path cannot be resolved. CommonJS, so that the snapshot's build
+ * (snapshot-entry.cts) can load it as well as startup.ts.
  */
 export function provideNativeAggregateError(): void {
   if (typeof AggregateError !== 'function') return;
   let file: string;
   try {
-    const fromCore = createRequire(createRequire(import.meta.url).resolve('@stoplight/spectral-core'));
+    const fromCore = createRequire(createRequire(__filename).resolve('@stoplight/spectral-core'));
     file = fromCore.resolve('es-aggregate-error');
   } catch {
     return;

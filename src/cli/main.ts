@@ -1,0 +1,9 @@
+// First: startup.ts (the code cache, …) must run before any CommonJS dependency loads.
+import '../runtime/startup.js';
+import { processIo } from './io.js';
+import { run } from './program.js';
+
+/** The CLI on this process's streams: what bin/apigov.js runs, in its own process or in the snapshot's (runtime/snapshot-entry.cts). */
+export async function main(argv: string[]): Promise<void> {
+  process.exitCode = await run(argv, processIo());
+}
