@@ -9,4 +9,4 @@ const blob = usableSnapshot(process.env, process.execArgv);
 const outcome = blob === null ? { refused: true } : await runFromSnapshot(blob, args);
 if ('signal' in outcome) process.kill(process.pid, outcome.signal);
 else if ('exitCode' in outcome) process.exitCode = outcome.exitCode;
-else await (await import('../dist/cli/main.js')).main(args);
+else process.exitCode = await (await import('../dist/cli/main.js')).main(args);
