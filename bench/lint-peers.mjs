@@ -33,6 +33,8 @@ for (const [name, spec] of specs) {
   const cacheDir = mkdtempSync(path.join(tmpdir(), 'apigov-bench-cache-'));
   const rows = [];
   rows.push(['apigov (default ruleset)', measure(process.execPath, [apigov, 'lint', '--no-cache', '-f', 'json', spec], runs)]);
+  // Without the start-up snapshot (src/runtime/snapshot-launch.ts): everything loads in one process.
+  rows.push(['apigov (default ruleset), no snapshot', { ...measure(process.execPath, [apigov, 'lint', '--no-cache', '-f', 'json', spec], runs, { APIGOV_NO_SNAPSHOT: '1' }), note: 'APIGOV_NO_SNAPSHOT=1' }]);
   rows.push(['apigov -r spectral:oas', measure(process.execPath, [apigov, 'lint', '--no-cache', '-r', 'spectral:oas', '-f', 'json', spec], runs)]);
   measure(process.execPath, [apigov, 'lint', '--cache-dir', cacheDir, '-f', 'json', spec], 1);
   rows.push(['apigov, warm cache', { ...measure(process.execPath, [apigov, 'lint', '--cache-dir', cacheDir, '-f', 'json', spec], runs), note: 'unchanged spec' }]);
@@ -42,7 +44,7 @@ for (const [name, spec] of specs) {
     const redocly = measurePeer(ensurePeer('redocly'), ['lint', '--format', 'json', spec]);
     rows.push(['Redocly CLI lint (recommended)', { ...redocly, note: [redocly.note, 'its own rules'].filter(Boolean).join(', ') }]);
   }
-  const ours = rows[1][1].seconds;
+  const ours = rows[2][1].seconds;
   for (const [run, m] of rows) {
     const rss = Number.isNaN(m.rssMb) ? 'n/a' : `${m.rssMb.toFixed(0)} MB`;
     console.log(`| ${name} | ${run} | ${m.seconds.toFixed(2)} s | ${rss} | ${(m.seconds / ours).toFixed(2)}× | ${m.note ?? ''} |`);

@@ -10,10 +10,11 @@ function parseTime(stderr) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-export function measure(command, args, runs = 3) {
+/** `env`: variables added to this process's environment for the command. */
+export function measure(command, args, runs = 3, env = {}) {
   const samples = [];
   for (let i = 0; i < runs; i += 1) {
-    const result = spawnSync('/usr/bin/time', ['-v', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const result = spawnSync('/usr/bin/time', ['-v', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...env } });
     samples.push(parseTime(result.stderr));
   }
   return { seconds: median(samples.map((s) => s.seconds)), rssMb: Math.max(...samples.map((s) => s.rssMb)) };

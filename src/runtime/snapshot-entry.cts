@@ -2,10 +2,11 @@
  * The entry of the start-up snapshot (built by scripts/build-steps.mjs with Node's
  * `--build-snapshot`; used by bin/apigov.js through runtime/snapshot-launch.ts).
  *
- * Loading the CommonJS dependencies a lint needs (Spectral's packages, ajv, lodash: ~550 files)
+ * Loading the CommonJS dependencies a lint needs (Spectral's packages, ajv, lodash: ~400 files)
  * is ~300 ms of every run, code cache or not: each module's top level runs. The snapshot is
- * V8's heap with all of them loaded, written once at build time; a run started from it finds
- * them in Node's module cache, as if required, ~40 ms after start.
+ * V8's heap with all of them loaded (~500 files: the build's recording runs include a diff),
+ * written once at build time; a run started from it finds them in Node's module cache, as if
+ * required, ~40 ms after start.
  *
  * A script, not a module: the snapshot builder runs one file with a `require` for Node's
  * built-in modules only. So the files are loaded here by a loader of our own (Node's would mark
