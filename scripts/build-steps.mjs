@@ -1,4 +1,5 @@
 // Build steps after tsc, each preparing once what every run would otherwise redo:
+// - the CLI's ES modules bundled into a few files (scripts/bundle-cli.mjs);
 // - the house ruleset files parsed (src/lint/house-precompiled.ts);
 // - the draft-04 and draft 2020-12 meta-schema checks compiled by ajv's standalone mode
 //   (src/lint/examples/meta-valid.ts, draft2020.ts);
@@ -8,6 +9,7 @@
 //   (src/lint/ruleset-summary.ts);
 // - the V8 code cache of the CommonJS dependencies (src/runtime/code-cache.ts), recorded last;
 // - then the start-up snapshot with those dependencies loaded (src/runtime/snapshot-entry.cts).
+import { bundleCli } from './bundle-cli.mjs';
 import { writeMeta2020Validator } from '../dist/lint/examples/draft2020.js';
 import { writeShallowMetaValidator } from '../dist/lint/examples/meta-valid.js';
 import { writePrecompiledHouse } from '../dist/lint/house-precompiled.js';
@@ -15,6 +17,7 @@ import { builtinGivenPaths } from '../dist/lint/builtin-given-paths.js';
 import { writeNimmaRecord } from '../dist/lint/engine/nimma-recorded.js';
 import { writeBuildId } from '../dist/lint/ruleset-summary.js';
 
+await bundleCli();
 writePrecompiledHouse();
 writeShallowMetaValidator();
 writeMeta2020Validator();

@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BUNDLE = path.join(ROOT, 'dist', 'bundle');
+const chunks = () => readdirSync(BUNDLE).filter((name) => name.endsWith('.js'));
+
+// The CLI's bundle (scripts/bundle-cli.mjs), which bin/apigov.js runs.
+describe('the CLI bundle', () => {
+  it('keeps every import.meta.url the module it came from: each names an existing file of dist/', () => {
+    let rewritten = 0;
+    for (const name of chunks()) {
+      const text = readFileSync(path.join(BUNDLE, name), 'utf8');
+      const places = [...text.matchAll(/new URL\("([^"]+)", import\.meta\.url\)\.href/g)];
+      for (const [, relative] of places) {
+        expect(relative.startsWith('../'), `${name}: ${relative}`).toBe(true);
+        expect(existsSync(path.resolve(BUNDLE, relative)), `${name}: ${relative}`).toBe(true);
+      }
+      rewritten += places.length;
+      // No import.meta.url left as the chunk's own, outside the rewritten form.
+      expect(text.split('import.meta.url').length - 1, name).toBe(places.length);
+    }
+    // version.ts, builtin-rulesets.ts, the worker files, Spectral's internals…: ~25 modules use it.
+    expect(rewritten).toBeGreaterThan(20);
+  });
+
+  it('runs startup.ts before any dependency loads: its first import', () => {
+    const entry = readFileSync(path.join(BUNDLE, 'main.js'), 'utf8');
+    expect(entry.split('\n')[0]).toBe("import '../runtime/startup.js';");
+    for (const name of chunks().filter((chunk) => chunk.startsWith('main-'))) {
+      const firstImport = readFileSync(path.join(BUNDLE, name), 'utf8').split('\n').find((line) => line.startsWith('import '));
+      expect(firstImport, name).toBe("import '../runtime/startup.js';");
+    }
+  });
+
+  it('leaves the diff engine out of what a lint loads (import() stays a chunk)', () => {
+    const main = chunks().find((name) => name.startsWith('main-'))!;
+    const text = readFileSync(path.join(BUNDLE, main), 'utf8');
+    expect(text).toMatch(/import\('\.\/run-[\w-]+\.js'\)/);
+    expect(text).not.toContain('function runDiff(');
+  });
+
+  it('is what the binary runs, in one process too: the version from package.json, a lint with findings', () => {
+    const env = { ...process.env, NO_COLOR: '1', APIGOV_NO_SNAPSHOT: '1' };
+    const version = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'apigov.js'), '--version'], { encoding: 'utf8', env });
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+    const lint = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'apigov.js'), 'lint', '-r', 'apigov:security', 'fixtures/lint/apigov-servers-https/invalid.yaml'], { cwd: ROOT, encoding: 'utf8', env });
+    expect(lint.status).toBe(1);
+    expect(lint.stdout).toMatch(/error\s+apigov-servers-https/);
+  });
+});
