@@ -32,14 +32,13 @@ if (recorded.status !== 0) process.exit(recorded.status ?? 1);
 // The snapshot: Node's snapshot builder runs the entry, which loads the files the recording runs
 // loaded. Not building it is not an error: every run then loads them itself (one line says why).
 const { SNAPSHOT_BLOB, writeSnapshotStamp } = await import('../dist/runtime/snapshot-launch.js');
-const { rmSync } = await import('node:fs');
+const { renameSync, rmSync } = await import('node:fs');
 const entry = new URL('../dist/runtime/snapshot-entry.cjs', import.meta.url).pathname;
 const temporary = `${SNAPSHOT_BLOB}.${process.pid}.tmp`;
 // Node 20.19+ would load one dependency's `module-sync` ES module file, which the builder cannot; its CommonJS file is the same.
 const built = spawnSync(process.execPath, ['--no-experimental-require-module', '--snapshot-blob', temporary, '--build-snapshot', entry], { encoding: 'utf8' });
 rmSync(SNAPSHOT_BLOB, { force: true });
 if (built.status === 0) {
-  const { renameSync } = await import('node:fs');
   renameSync(temporary, SNAPSHOT_BLOB);
   writeSnapshotStamp();
 } else {

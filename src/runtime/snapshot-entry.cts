@@ -12,7 +12,8 @@
  * built-in modules only. So the files are loaded here by a loader of our own (Node's would mark
  * user code as started, which a snapshot may not be), each into Node's module cache as a module
  * Node itself made, with the `require` Node would give it once the snapshot runs. What is
- * loaded is what the build's recording runs compiled (the code cache's pack, code-cache.ts).
+ * loaded is what the build's recording runs loaded (dist/snapshot/modules.json, written by
+ * scripts/record-code-cache.mjs).
  *
  * What cannot be in a snapshot: `node:http`'s native parts (node-fetch loads it; it gets a
  * stand-in that loads the real one on first use, which apigov needs only for a remote ruleset
