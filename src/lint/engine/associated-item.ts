@@ -14,17 +14,24 @@ type RefMap = Record<string, string>;
 interface KeyTrie {
   /** The pointer so far is a refMap key. */
   key: boolean;
-  below: Map<string, KeyTrie>;
+  /** Made with the first pointer below: most nodes are the last segment of a key and have none. */
+  below: Map<string, KeyTrie> | undefined;
 }
 
 function keyTrie(refMap: RefMap): KeyTrie {
-  const root: KeyTrie = { key: false, below: new Map() };
-  for (const key of Object.keys(refMap)) {
+  const root: KeyTrie = { key: false, below: undefined };
+  for (const key in refMap) {
     let node = root;
-    for (const segment of key.split('/')) {
-      let next = node.below.get(segment);
-      if (next === undefined) node.below.set(segment, (next = { key: false, below: new Map() }));
+    // The key's segments at each '/', without an array per key (GitHub's refMap: 10,460 keys).
+    for (let start = 0; ; ) {
+      const end = key.indexOf('/', start);
+      const segment = end === -1 ? key.slice(start) : key.slice(start, end);
+      const below = (node.below ??= new Map());
+      let next = below.get(segment);
+      if (next === undefined) below.set(segment, (next = { key: false, below: undefined }));
       node = next;
+      if (end === -1) break;
+      start = end + 1;
     }
     node.key = true;
   }
@@ -154,12 +161,12 @@ export function createAssociator(inventory: Inventory): Associator {
     const segments = pointer.split('/');
     for (let index = 0; index < segments.length; index += 1) {
       const segment = segments[index]!;
-      const trie = state.trie?.below.get(segment) ?? null;
+      const trie = state.trie?.below?.get(segment) ?? null;
       if (index < segments.length - 1 && isRefMapKey(state, segment, trie)) {
         let stray = strays.get(`${source}\u0000${pointer}`);
         if (stray === undefined) {
           let node: KeyTrie | null = trie;
-          for (const rest of segments.slice(index + 1)) node = node?.below.get(rest) ?? null;
+          for (const rest of segments.slice(index + 1)) node = node?.below?.get(rest) ?? null;
           stray = new WalkState(null, '', source, refMap, document, node, pointer);
           strays.set(`${source}\u0000${pointer}`, stray);
         }
@@ -174,7 +181,7 @@ export function createAssociator(inventory: Inventory): Associator {
   const step = (from: WalkState, segment: string): Step => {
     const known = from.below?.get(segment);
     if (known !== undefined) return known;
-    const trie = from.trie?.below.get(segment) ?? null;
+    const trie = from.trie?.below?.get(segment) ?? null;
     if (!isRefMapKey(from, segment, trie)) return child(from, segment, trie);
     let { source, refMap, document } = from;
     let key = from.key.length > 0 ? `${from.key}/${segment}` : segment;
@@ -292,7 +299,7 @@ function keyIn(trie: KeyTrie, pointer: string): boolean | undefined {
   if (!pointer.startsWith('#')) return undefined;
   let node: KeyTrie | undefined = trie;
   for (const segment of pointer.split('/')) {
-    node = node.below.get(segment);
+    node = node.below?.get(segment);
     if (node === undefined) return false;
   }
   return node.key;
