@@ -1,5 +1,5 @@
 // Build step (run by build-steps.mjs): apigov's own ES modules bundled into a few files,
-// dist/bundle/, which bin/apigov.js runs. Node 20 loads each ES module on its own (resolve, three
+// dist/bundle/, which bin/apigov.js and bin/snapshot-run.cjs run. Node 20 loads each ES module on its own (resolve, three
 // asynchronous file operations, compile, link; no compile cache): ~270 of them before a lint
 // starts, ~150 ms of every run. Rollup keeps ES module semantics; each `import()` stays a chunk
 // loaded when it runs (the diff engine is not loaded for a lint). Dependencies stay outside, and

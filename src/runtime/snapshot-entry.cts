@@ -130,7 +130,7 @@ function buildSnapshot(): void {
     // Started as `node --snapshot-blob <blob> -- <arguments>`: argv is [node, ...arguments].
     const argv = process.argv.slice(1);
     // import() does not work in code compiled into the snapshot; it does in a file Node loads now.
-    const { runMain } = Module.createRequire(__filename)('./snapshot-run.cjs') as { runMain(argv: string[]): Promise<void> };
+    const { runMain } = Module.createRequire(__filename)('../../bin/snapshot-run.cjs') as { runMain(argv: string[]): Promise<void> };
     void runMain(argv);
   });
 }
