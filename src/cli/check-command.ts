@@ -11,6 +11,7 @@ import { colorEnabled, type Io } from './io.js';
 import { createProgress } from './progress.js';
 import { useConfigRefRoot } from './ref-options.js';
 import { writeOutputFile } from './write-output.js';
+import { isHttpUrl } from '../load/http-url.js';
 
 interface CheckFlags extends Pick<LintFlags, 'ruleset' | 'format' | 'output' | 'failSeverity' | 'jobs' | 'cache' | 'cacheDir'> {
   base?: string;
@@ -24,7 +25,7 @@ export async function checkCommand(args: string[], flags: CheckFlags, io: Io): P
   const formats = checkFormatters();
   if (flags.failOn !== undefined && !(DIFF_LEVELS as readonly string[]).includes(flags.failOn)) throw new UsageError(`--fail-on: must be error, warn or info (got "${flags.failOn}")`);
   // check diffs each spec against its version in git; a URL has none.
-  const url = args.find((arg) => /^https?:\/\//i.test(arg));
+  const url = args.find(isHttpUrl);
   if (url) throw new UsageError(`${url}: check compares specs with their base version in git, so it takes files; lint or diff a URL`);
   const config = await loadConfig(io.cwd);
   useConfigRefRoot(config);

@@ -4,8 +4,7 @@ import type { Command } from 'commander';
 import type { ApigovConfig } from '../config/types.js';
 import { ConfigError, UsageError, where } from '../errors.js';
 import { currentRunContext, type RunContext } from '../runtime/run-context.js';
-
-const isUrl = (argument: string) => /^https?:\/\//i.test(argument);
+import { isHttpUrl } from '../load/http-url.js';
 
 /** --ref-root for lint, diff and check; --allow-remote for lint and check (diff declares its own). */
 export function addRefOptions(command: Command): void {
@@ -30,7 +29,7 @@ function isDirectory(dir: string): boolean {
 export function applyRefOptions(context: RunContext, command: Command, cwd: string): void {
   const options = command.opts() as { allowRemote?: boolean; refRoot?: string };
   context.allowRemote = options.allowRemote === true;
-  context.trustedOrigins = context.allowRemote ? [...new Set(command.args.filter(isUrl).map((url) => new URL(url).origin))] : [];
+  context.trustedOrigins = context.allowRemote ? [...new Set(command.args.filter(isHttpUrl).map((url) => new URL(url).origin))] : [];
   if (options.refRoot === undefined) return;
   const refRoot = path.resolve(cwd, options.refRoot);
   if (!isDirectory(refRoot)) throw new UsageError(`--ref-root: ${options.refRoot} is not a folder`);

@@ -6,6 +6,7 @@ import { validateDiffPolicy } from './validate-diff.js';
 import { validateOverrides } from './validate-overrides.js';
 import { validateRules } from './validate-rules.js';
 import { validateWaivers } from './validate-waivers.js';
+import { isHttpUrl } from '../load/http-url.js';
 
 export const TOP_LEVEL_KEYS = ['ruleset', 'specs', 'rules', 'options', 'overrides', 'diff', 'waivers', 'baseline', 'ref-root'];
 const OPTION_KEYS = ['casing', 'versioning'];
@@ -19,8 +20,7 @@ export interface Validation {
 function resolveRulesetReference(reference: string, base: string): string {
   const looksLikeFile = /^\.\.?\//.test(reference) || /\.(ya?ml|json|js|mjs|cjs)$/.test(reference);
   // A URL stays a URL (loaded only with --allow-remote-ruleset), even when it ends in .yaml.
-  const isUrl = /^https?:\/\//i.test(reference);
-  return looksLikeFile && !isUrl && !reference.startsWith('@') ? path.resolve(base, reference) : reference;
+  return looksLikeFile && !isHttpUrl(reference) && !reference.startsWith('@') ? path.resolve(base, reference) : reference;
 }
 
 function validateRuleset(value: unknown, problems: Problems, base: string): string | string[] | undefined {

@@ -2,13 +2,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RefReader } from '../load/ref-reader.js';
 import { parseReferencedData } from '../load/parse-data.js';
+import { isHttpUrl } from '../load/http-url.js';
 
 /** A document a `$ref` reached: its data, or why it could not be read (the ref reader's reason). */
 export type ExternalDocument = { data: unknown } | { reason: string };
 
 /** Where a `$ref`'s file part points, from the document holding it: a path, or a URL for remote documents. */
 export function resolveRefLocation(from: string, file: string): string {
-  if (/^https?:\/\//i.test(file)) return new URL(file).href;
+  if (isHttpUrl(file)) return new URL(file).href;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(from)) return new URL(file, from).href;
   if (/^file:/i.test(file)) return fileURLToPath(file);
   return path.resolve(path.dirname(from), decodeURIComponent(file));
@@ -49,7 +50,7 @@ export async function readExternalDocuments(location: string, data: unknown, rea
       }
       if (documents.has(target)) continue;
       try {
-        const remote = /^https?:\/\//i.test(target);
+        const remote = isHttpUrl(target);
         const text = remote ? await reader.readRemote(target) : await reader.readFile(target);
         const parsed = parseReferencedData(text, target);
         documents.set(target, { data: parsed });

@@ -10,6 +10,7 @@ import { assertUnderRefRoot, createRefReader, fetchText, type RefReader } from '
 import { currentSpecLimits } from '../runtime/run-context.js';
 import { readExternalDocuments, resolveRefLocation } from './external-refs.js';
 import type { DocumentSource } from './refs.js';
+import { isHttpUrl } from '../load/http-url.js';
 
 export type Side = 'base' | 'revision';
 
@@ -114,7 +115,7 @@ async function urlSide(url: string, label: string): Promise<Read> {
 export async function loadSide(side: Side, argument: string, cwd: string, allowRemote: boolean): Promise<LoadedSide> {
   const label = argument;
   try {
-    if (/^https?:\/\//i.test(argument)) {
+    if (isHttpUrl(argument)) {
       if (!allowRemote) throw new UsageError(`${argument}: URLs are read only with --allow-remote`);
       return { ...(await urlSide(argument, label)), label };
     }

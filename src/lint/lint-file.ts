@@ -10,12 +10,12 @@ import { lintSpec } from './lint-spec.js';
 import { FilterFailure, findThrowingFilter, guardFilters } from './filter-guard.js';
 import { RuleFailure, findInCauses, guardAsyncFunctions, guardRules, rootMessage } from './rule-guard.js';
 import { cacheIdentity, type ResultCache } from './result-cache.js';
+import { isHttpUrl } from '../load/http-url.js';
 
-const isUrl = (file: string) => /^https?:\/\//i.test(file);
 
 /** A spec's text: a file (under the ref root, if any), or a URL the user named, only with --allow-remote. */
 async function readInput(file: string, displayName: string): Promise<string> {
-  if (!isUrl(file)) {
+  if (!isHttpUrl(file)) {
     const text = await readSpecText(file, displayName);
     await assertUnderRefRoot(file, displayName);
     return text;
@@ -63,7 +63,7 @@ async function describeUnexpected(error: unknown, displayName: string, ruleset: 
  * stops the others.
  */
 export async function lintFile(file: string, cwd: string, ruleset: Ruleset, cache?: ResultCache): Promise<FileResult> {
-  const displayName = isUrl(file) ? file : path.relative(cwd, file) || file;
+  const displayName = isHttpUrl(file) ? file : path.relative(cwd, file) || file;
   // Under --timeout, a run cut short names the file it was on (and the rule, see rule-guard.ts).
   beginActivity(displayName);
   guardRules();
@@ -77,7 +77,7 @@ export async function lintFile(file: string, cwd: string, ruleset: Ruleset, cach
     const referenced = new Set<string>();
     const findings = await lintSpec(parseSpecText(text, file, displayName), ruleset, referenced);
     // A fetched document (or a failed fetch) may differ next time, and the cache can only re-check files.
-    if (![...referenced].some(isUrl)) await cache?.store(identity, text, findings, referenced);
+    if (![...referenced].some(isHttpUrl)) await cache?.store(identity, text, findings, referenced);
     return { source: file, findings };
   } catch (error) {
     const message = isApigovError(error) ? error.message : await describeUnexpected(error, displayName, ruleset);

@@ -8,6 +8,7 @@ import { currentRunContext } from '../runtime/run-context.js';
 import { refuseFetch } from './refuse-fetch.js';
 import { spectralRuleset } from './spectral-builtins.js';
 import { trustOwnDefinition } from './trusted-definitions.js';
+import { isHttpUrl } from '../load/http-url.js';
 
 function resolvePackage(name: string, cwd: string): string | undefined {
   try {
@@ -29,7 +30,7 @@ export async function loadRuleset(reference: string, cwd: string): Promise<Rules
   if (reference.startsWith('apigov:') || reference.startsWith('spectral:')) {
     throw new RulesetError(`${reference}: unknown built-in ruleset (run "apigov rules" to see the built-in ones)`);
   }
-  if (/^https?:\/\//i.test(reference)) {
+  if (isHttpUrl(reference)) {
     if (!currentRunContext().allowRemoteRuleset) await refuseFetch(reference);
     return (await import('./bundle-ruleset-file.js')).loadRemoteRuleset(reference);
   }

@@ -6,6 +6,7 @@ import { yaml } from '../load/yaml-module.js';
 import { describeYamlError } from '../yaml-error.js';
 import { houseRulesetFile } from './builtin-rulesets.js';
 import { rewriteHouseExtends } from './house-extends.js';
+import { isHttpUrl } from '../load/http-url.js';
 
 const SPECTRAL_BUILT_INS = new Set(['spectral:oas', 'spectral:asyncapi', 'spectral:arazzo']);
 const CODE_EXTENSION = /\.(m?js|cjs|ts)$/i;
@@ -30,7 +31,7 @@ function checkExtends(url: URL, entry: unknown): void {
   };
   if (typeof entry !== 'string') return refuse('not a ruleset name or URL');
   const isRelative = entry.startsWith('./') || entry.startsWith('../');
-  if (!isRelative && !/^https?:\/\//i.test(entry)) return refuse('a remote ruleset may extend only built-in rulesets and YAML/JSON rulesets on its own origin');
+  if (!isRelative && !isHttpUrl(entry)) return refuse('a remote ruleset may extend only built-in rulesets and YAML/JSON rulesets on its own origin');
   const target = new URL(entry, url);
   if (target.origin !== url.origin) return refuse(`a remote ruleset may extend only rulesets on its own origin (${url.origin})`);
   if (CODE_EXTENSION.test(target.pathname)) return refuse('JS rulesets are not loaded from URLs');

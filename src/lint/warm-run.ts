@@ -9,6 +9,7 @@ import type { RulesetRecipe } from './ruleset-recipe.js';
 import { firedRuleDescriptions, type RulesetSummary } from './ruleset-summary.js';
 import type { LintReport } from './run-lint.js';
 import { MIN_FILES_FOR_WORKERS } from './worker-pool.js';
+import { isHttpUrl } from '../load/http-url.js';
 
 export interface WarmRun {
   patterns: string[];
@@ -31,7 +32,7 @@ export async function warmRun(run: WarmRun): Promise<LintReport | undefined> {
   const cache = new ResultCache(run.recipe.cacheDir!, run.summary.fingerprint);
   const found: Finding[][] = [];
   for (const file of files) {
-    if (/^https?:\/\//i.test(file)) return undefined;
+    if (isHttpUrl(file)) return undefined;
     const displayName = path.relative(run.cwd, file) || file;
     let text: string;
     try {

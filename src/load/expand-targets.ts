@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { isGlob, loadFastGlob } from './glob.js';
 import type { FileFailure } from '../report/finding.js';
+import { isHttpUrl } from './http-url.js';
 
 export interface Targets {
   /** Absolute paths (and http(s) URLs as given), de-duplicated, in a stable order. */
@@ -22,7 +23,7 @@ export async function expandTargets(patterns: string[], cwd: string): Promise<Ta
       continue;
     }
     // A URL is linted as itself (with --allow-remote), never globbed or resolved as a path.
-    if (/^https?:\/\//i.test(pattern)) {
+    if (isHttpUrl(pattern)) {
       files.add(pattern);
       continue;
     }
