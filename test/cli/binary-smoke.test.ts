@@ -3,13 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BIN, ROOT, runBinary } from '../helpers/binary.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin', 'apigov.js');
-
-function apigov(args: string[]) {
-  return spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-}
+const apigov = (args: string[]) => runBinary(args);
 
 // The built binary, spawned as a user would run it: the README's quick start must work.
 describe('bin/apigov.js', () => {

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT, runBinary } from '../helpers/binary.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const BUNDLE = path.join(ROOT, 'dist', 'bundle');
 const chunks = () => readdirSync(BUNDLE).filter((name) => name.endsWith('.js'));
 
@@ -43,10 +42,10 @@ describe('the CLI bundle', () => {
   });
 
   it('is what the binary runs, in one process too: the version from package.json, a lint with findings', () => {
-    const env = { ...process.env, NO_COLOR: '1', APIGOV_NO_SNAPSHOT: '1' };
-    const version = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'apigov.js'), '--version'], { encoding: 'utf8', env });
+    const env = { APIGOV_NO_SNAPSHOT: '1' };
+    const version = runBinary(['--version'], { env });
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
-    const lint = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'apigov.js'), 'lint', '-r', 'apigov:security', 'fixtures/lint/apigov-servers-https/invalid.yaml'], { cwd: ROOT, encoding: 'utf8', env });
+    const lint = runBinary(['lint', '-r', 'apigov:security', 'fixtures/lint/apigov-servers-https/invalid.yaml'], { env });
     expect(lint.status).toBe(1);
     expect(lint.stdout).toMatch(/error\s+apigov-servers-https/);
   });

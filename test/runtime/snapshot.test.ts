@@ -3,10 +3,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFromSnapshot, SNAPSHOT_BLOB, usableSnapshot } from '../../src/runtime/snapshot-launch.js';
+import { BIN, ROOT, runBinary } from '../helpers/binary.js';
 import { tempDir } from '../helpers/memory-io.js';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin', 'apigov.js');
 
 // A function that reports, from inside the lint, whether its process started from the snapshot,
 // and what node-fetch (which the snapshot holds a stand-in for) gives a caller there.
@@ -37,10 +35,7 @@ paths:
         '200': { description: ok }
 `;
 
-function apigov(args: string[], env: Record<string, string> = {}) {
-  const { NODE_OPTIONS: _ignored, ...inherited } = process.env;
-  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...inherited, NO_COLOR: '1', ...env } });
-}
+const apigov = (args: string[], env: Record<string, string> = {}) => runBinary(args, { env });
 
 describe('the start-up snapshot (runtime/snapshot-entry.cts)', () => {
   it('is built by npm run build for this Node, and used when nothing says otherwise', () => {
