@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runBinary } from '../helpers/binary.js';
@@ -18,8 +19,10 @@ describe('the CLI bundle', () => {
         expect(existsSync(path.resolve(BUNDLE, relative)), `${name}: ${relative}`).toBe(true);
       }
       rewritten += places.length;
-      // No import.meta.url left as the chunk's own, outside the rewritten form.
-      expect(text.split('import.meta.url').length - 1, name).toBe(places.length);
+      // The chunk's own import.meta.url is left only where a CommonJS dependency is required by its package name.
+      const requires = [...text.matchAll(/createRequire\(import\.meta\.url\)\("(@?[\w.-]+(?:\/[\w.-]+)*)"\)/g)];
+      for (const [, specifier] of requires) expect(specifier.startsWith('.'), `${name}: ${specifier}`).toBe(false);
+      expect(text.split('import.meta.url').length - 1, name).toBe(places.length + requires.length);
     }
     // version.ts, builtin-rulesets.ts, the worker files, Spectral's internals…: ~25 modules use it.
     expect(rewritten).toBeGreaterThan(20);
@@ -39,6 +42,19 @@ describe('the CLI bundle', () => {
     const text = readFileSync(path.join(BUNDLE, main), 'utf8');
     expect(text).toMatch(/import\('\.\/run-[\w-]+\.js'\)/);
     expect(text).not.toContain('function runDiff(');
+  });
+
+  it('bundles the ES module files of dependencies and requires the CommonJS ones: no import of a package is left', () => {
+    const lint = readFileSync(path.join(BUNDLE, chunks().find((name) => name.startsWith('lint-spec-'))!), 'utf8');
+    // Nimma's modern build (its ES modules, not Spectral's CommonJS copy) is in the lint chunk.
+    expect(lint).toContain('class Nimma');
+    expect(lint).toMatch(/createRequire\(import\.meta\.url\)\("@stoplight\/spectral-runtime"\)/);
+    for (const name of chunks()) {
+      const text = readFileSync(path.join(BUNDLE, name), 'utf8');
+      const imported = [...text.matchAll(/^import (?:.* from )?'([^']+)';$/gm)].map(([, specifier]) => specifier!);
+      const packages = imported.filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('node:') && !isBuiltin(specifier));
+      expect(packages, name).toEqual([]);
+    }
   });
 
   it('is what the binary runs, in one process too: the version from package.json, a lint with findings', () => {
