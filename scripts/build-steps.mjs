@@ -31,7 +31,7 @@ if (recorded.status !== 0) process.exit(recorded.status ?? 1);
 
 // The snapshot: Node's snapshot builder runs the entry, which loads the files the recording runs
 // loaded. Not building it is not an error: every run then loads them itself (one line says why).
-const { SNAPSHOT_BLOB, writeSnapshotStamp } = await import('../dist/runtime/snapshot-launch.js');
+const { SNAPSHOT_BLOB, writeSnapshotStamp } = await import('../dist/runtime/snapshot-launch.cjs');
 const { renameSync, rmSync } = await import('node:fs');
 const entry = new URL('../dist/runtime/snapshot-entry.cjs', import.meta.url).pathname;
 const temporary = `${SNAPSHOT_BLOB}.${process.pid}.tmp`;

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { CODE_CACHE_DIR, installCodeCache } from '../dist/runtime/code-cache.js';
 import { provideNativeAggregateError } from '../dist/runtime/native-aggregate-error.cjs';
-import { SNAPSHOT_DIR, SNAPSHOT_MODULES } from '../dist/runtime/snapshot-launch.js';
+import { SNAPSHOT_DIR, SNAPSHOT_MODULES } from '../dist/runtime/snapshot-launch.cjs';
 
 const recorder = installCodeCache(CODE_CACHE_DIR, { record: true });
 // As startup.ts does in every run: the recorded modules are the ones a run loads.

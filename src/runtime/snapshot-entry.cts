@@ -1,6 +1,6 @@
 /**
  * The entry of the start-up snapshot (built by scripts/build-steps.mjs with Node's
- * `--build-snapshot`; used by bin/apigov.js through runtime/snapshot-launch.ts).
+ * `--build-snapshot`; used by bin/apigov.js through runtime/snapshot-launch.cts).
  *
  * Loading the CommonJS dependencies a lint needs (Spectral's packages, ajv, lodash: ~400 files)
  * is ~300 ms of every run, code cache or not: each module's top level runs. The snapshot is

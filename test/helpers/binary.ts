@@ -7,7 +7,7 @@ export const BIN = path.join(ROOT, 'bin', 'apigov.js');
 
 /**
  * Runs the built binary as a user would: no colour, and without NODE_OPTIONS (Node options keep a
- * run off the start-up snapshot, runtime/snapshot-launch.ts); `env` is added to the environment.
+ * run off the start-up snapshot, runtime/snapshot-launch.cts); `env` is added to the environment.
  */
 export function runBinary(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): SpawnSyncReturns<string> {
   const { NODE_OPTIONS: _ignored, ...inherited } = process.env;

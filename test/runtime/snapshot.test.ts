@@ -1,10 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runFromSnapshot, SNAPSHOT_BLOB, usableSnapshot } from '../../src/runtime/snapshot-launch.js';
 import { BIN, ROOT, runBinary } from '../helpers/binary.js';
 import { tempDir } from '../helpers/memory-io.js';
+
+// CommonJS, as bin/apigov.js requires it: the built file.
+const { runFromSnapshot, SNAPSHOT_BLOB, usableSnapshot } = createRequire(import.meta.url)(path.join(ROOT, 'dist', 'runtime', 'snapshot-launch.cjs')) as typeof import('../../src/runtime/snapshot-launch.cjs');
 
 // A function that reports, from inside the lint, whether its process started from the snapshot,
 // and what node-fetch (which the snapshot holds a stand-in for) gives a caller there.
