@@ -99,7 +99,9 @@ let installed: Installed | null = null;
 export function installCodeCache(dir: string, options: { record?: boolean } = {}): Installed {
   if (installed !== null) return installed;
   const file = codeCacheFile(dir);
-  const pack = options.record ? null : readPack(file);
+  // Read on the first compile: a run started from the start-up snapshot has its dependencies
+  // loaded already and may compile none (1.8 MB read and a header parsed for nothing).
+  let pack: ReturnType<typeof readPack> | undefined = options.record ? null : undefined;
   // Entries are named relative to the pack's parent (dist/): a moved checkout keeps its pack.
   const root = path.dirname(dir);
   const recorded = new Map<string, { hash: string; script: vm.Script }>();
@@ -134,6 +136,7 @@ export function installCodeCache(dir: string, options: { record?: boolean } = {}
     }
     const name = path.relative(root, filename);
     const hash = hashOf(content);
+    if (pack === undefined) pack = readPack(file);
     const entry = pack?.header.entries[name];
     const cachedData = entry !== undefined && entry[0] === hash ? pack!.data.subarray(entry[1], entry[1] + entry[2]) : undefined;
     let script: vm.Script;
