@@ -3,6 +3,7 @@ import { resolve as resolvePath } from '@stoplight/path';
 import runtime from '@stoplight/spectral-runtime';
 import type { Document } from '@stoplight/spectral-core';
 import type { AssociatedItem, Inventory } from './spectral-internals.js';
+import { FirstEntryMap } from './first-entry-map.js';
 
 // A CommonJS module whose exports Node cannot list for named imports.
 const { getClosestJsonPath, isAbsoluteRef, traverseObjUntilRef } = runtime;
@@ -44,10 +45,10 @@ function keyTrie(refMap: RefMap): KeyTrie {
  * only when asked for (the states a finding maps to, and where a ref is followed).
  */
 export class WalkState {
-  /** The next state for each raw segment, computed once (made on the first step: most states are leaves). */
-  next: Map<Segment, Step> | undefined;
+  /** The next state for each raw segment, computed once (made on the first step: most states are leaves; most others have one). */
+  next: FirstEntryMap<Segment, Step> | undefined;
   /** The states one encoded segment further, without a refMap key on the way (made once each). */
-  below: Map<string, WalkState> | undefined;
+  below: FirstEntryMap<string, WalkState> | undefined;
   /** The place the walk ends at when the path ends here, computed once. */
   closest?: Segment[];
   /** The pointer starts with '#' (only the origin's own first segment may not). */
@@ -135,7 +136,7 @@ export function createAssociator(inventory: Inventory): Associator {
 
   /** The state one segment below `from`, which is not itself a refMap key: one per pointer. */
   const child = (from: WalkState, segment: string, trie: KeyTrie | null): WalkState => {
-    from.below ??= new Map();
+    from.below ??= new FirstEntryMap();
     let state = from.below.get(segment);
     if (state === undefined) from.below.set(segment, (state = new WalkState(from, segment, from.source, from.refMap, from.document, trie)));
     return state;
@@ -231,7 +232,7 @@ export function createAssociator(inventory: Inventory): Associator {
     } catch {
       to = null;
     }
-    (from.next ??= new Map()).set(segment, to);
+    (from.next ??= new FirstEntryMap()).set(segment, to);
     return to;
   };
 

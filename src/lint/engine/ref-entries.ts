@@ -1,5 +1,6 @@
 import { decodePointerFragment, hasRef, isPlainObject } from '@stoplight/json';
 import type { Associator, WalkState } from './associated-item.js';
+import { FirstEntryMap } from './first-entry-map.js';
 
 type Segment = string | number;
 
@@ -49,9 +50,10 @@ export function createRefEntries(associator: Associator, unresolvedRoot: unknown
   // Signature numbers: a place on a pure `{ $ref }` node by its walk state; a place past a `$ref`
   // by its walk state and last segment.
   const onRef = new Map<WalkState, number>();
-  const pastRef = new Map<WalkState, Map<string, number>>();
+  // Nearly every walk state past a ref only ever meets one last segment (its pointer's own).
+  const pastRef = new Map<WalkState, FirstEntryMap<string, number>>();
   let signatures = 0;
-  const numberFor = <K>(byKey: Map<K, number>, key: K): number => {
+  const numberFor = <K>(byKey: Map<K, number> | FirstEntryMap<K, number>, key: K): number => {
     let number = byKey.get(key);
     if (number === undefined) byKey.set(key, (number = signatures++));
     return number;
@@ -76,7 +78,7 @@ export function createRefEntries(associator: Associator, unresolvedRoot: unknown
       if (!entry.plain || entry.walk === null) return null;
       if (entry.unresolved === CROSSED) {
         let byLast = pastRef.get(entry.walk);
-        if (byLast === undefined) pastRef.set(entry.walk, (byLast = new Map()));
+        if (byLast === undefined) pastRef.set(entry.walk, (byLast = new FirstEntryMap()));
         return numberFor(byLast, entry.last);
       }
       const piece = entry.unresolved;

@@ -38,8 +38,19 @@ export function walkPaths(root: object, targets: WalkTarget[], entries: RefEntri
   const automaton = new Automaton(targets);
   const path: Segment[] = [];
   const output = { path, value: undefined as unknown };
-  // Per object, the repeat keys (positions × signature) its children were walked with.
-  const done = new Map<object, Set<number | string>>();
+  // Per object, the repeat keys (positions × signature) its children were walked with: the first
+  // one as it is (most objects are walked once), a set once there are more.
+  const done = new Map<object, number | string | Set<number | string>>();
+  const wasDone = (value: object, key: number | string): boolean => {
+    const keys = done.get(value);
+    return keys === key || (keys instanceof Set && keys.has(key));
+  };
+  const markDone = (value: object, key: number | string): void => {
+    const keys = done.get(value);
+    if (keys === undefined) done.set(value, key);
+    else if (keys instanceof Set) keys.add(key);
+    else if (keys !== key) done.set(value, new Set([keys, key]));
+  };
 
   // positionsBelow's answer, in two variables rather than an object per node (it runs at most nodes).
   let belowSet: StateSet | null = null;
@@ -96,7 +107,7 @@ export function walkPaths(root: object, targets: WalkTarget[], entries: RefEntri
     const positions = positionsNumber(set, answers);
     // One number while the positions are few (they are: a handful of sets and answers per run).
     const doneKey = positions < POSITIONS ? signature * POSITIONS + positions : `${positions}:${signature}`;
-    if (done.get(value)?.has(doneKey) !== true) {
+    if (!wasDone(value, doneKey)) {
       remember = doneKey;
       return;
     }
@@ -138,11 +149,7 @@ export function walkPaths(root: object, targets: WalkTarget[], entries: RefEntri
         const set = belowSet;
         const doneKey = remember;
         if (set !== null) walkChildren(value, set, entry);
-        if (doneKey !== null) {
-          let keys = done.get(value);
-          if (keys === undefined) done.set(value, (keys = new Set()));
-          keys.add(doneKey);
-        }
+        if (doneKey !== null) markDone(value, doneKey);
       }
     }
     path.pop();
