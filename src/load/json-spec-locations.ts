@@ -22,14 +22,6 @@ interface Node {
   keyEnd?: number;
 }
 
-/** The offsets just after each line feed, then the text length + 1: @stoplight/yaml's line map. */
-export function yamlLineMap(text: string): number[] {
-  const lineMap: number[] = [];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineMap.push(i + 1);
-  lineMap.push(text.length + 1);
-  return lineMap;
-}
-
 function childOf(index: JsonTextIndex, node: Node, segment: string | number): Node | undefined {
   if (index.isObject(node.offset)) {
     if (typeof segment !== 'string') return undefined;

@@ -44,6 +44,12 @@ export interface JsonTextScan {
   outOfOrder: OutOfOrderObject[];
   /** The deepest nesting of containers (the top-level one is 1). */
   deepest: number;
+  /**
+   * The offset just after each line feed, then the text's length + 1 (@stoplight/yaml's line
+   * map), noted while skipping whitespace: in a text JSON.parse accepts, no line feed is anywhere
+   * else (strings hold them escaped).
+   */
+  lineMap: number[];
 }
 
 /** The array index a key names, or -1 when it is not one ("01", "-1" and "4294967295" are not). */
@@ -77,6 +83,7 @@ class Scanner {
   private deepest = 0;
   private readonly levels: Levels = { container: [], isObject: [], segmentStart: [], segmentEnd: [], sawName: [], lastIndex: [], outOfOrder: [] };
   readonly keys: KeyFacts = { count: 0, colonOnLaterLine: 0, mergeKeys: 0 };
+  private readonly lineMap: number[] = [];
   readonly outOfOrder: OutOfOrderObject[] = [];
 
   constructor(private readonly text: string) {}
@@ -86,7 +93,7 @@ class Scanner {
   }
 
   private skipSpace(): void {
-    while (isJsonSpace(this.text.charCodeAt(this.at))) this.at += 1;
+    for (let c = this.text.charCodeAt(this.at); isJsonSpace(c); c = this.text.charCodeAt(++this.at)) if (c === LF) this.lineMap.push(this.at + 1);
   }
 
   scan(): JsonTextScan {
@@ -101,7 +108,8 @@ class Scanner {
       this.skipSpace();
       if (this.depth === 0) {
         if (this.at !== this.text.length) this.fail();
-        return { root, opens: this.opens.slice(0, this.count), closes: this.closes.slice(0, this.count), keys: this.keys, outOfOrder: this.outOfOrder, deepest: this.deepest };
+        this.lineMap.push(this.text.length + 1);
+        return { root, opens: this.opens.slice(0, this.count), closes: this.closes.slice(0, this.count), keys: this.keys, outOfOrder: this.outOfOrder, deepest: this.deepest, lineMap: this.lineMap };
       }
       const c = this.text.charCodeAt(this.at);
       const level = this.depth - 1;
@@ -188,7 +196,10 @@ class Scanner {
     this.noteKey(level, start, end);
     this.at = end;
     let lineBreak = false;
-    for (let c = this.text.charCodeAt(this.at); isJsonSpace(c); c = this.text.charCodeAt(++this.at)) lineBreak ||= c === LF || c === CR;
+    for (let c = this.text.charCodeAt(this.at); isJsonSpace(c); c = this.text.charCodeAt(++this.at)) {
+      lineBreak ||= c === LF || c === CR;
+      if (c === LF) this.lineMap.push(this.at + 1);
+    }
     if (this.text.charCodeAt(this.at) !== COLON) this.fail();
     if (lineBreak) this.keys.colonOnLaterLine += 1;
     this.at += 1;

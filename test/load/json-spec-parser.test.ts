@@ -1,9 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JsonParseResult, JsonSpecParser } from '../../src/load/json-spec-parser.js';
-import { lineAt, yamlLineMap } from '../../src/load/json-spec-locations.js';
+import { lineAt } from '../../src/load/json-spec-locations.js';
+import { scanJsonText } from '../../src/load/json-text-scan.js';
 import { lineForPosition, ORDER_KEY } from '../../src/load/stoplight-yaml.js';
 import { compareParsers } from './parser-comparison.js';
+
+/** The offsets just after each line feed, then the text length + 1: @stoplight/yaml's line map, by its definition. */
+function yamlLineMap(text: string): number[] {
+  const lineMap: number[] = [];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineMap.push(i + 1);
+  lineMap.push(text.length + 1);
+  return lineMap;
+}
 
 /** How a generated document is written: JSON allows whitespace between tokens, and escapes in strings. */
 interface Style {
@@ -97,6 +106,17 @@ describe('JsonSpecParser', () => {
         expect(comparison.fast, text).toBe(!/"(<<|\\u003c\\u003c)"\s*:/.test(text));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("notes @stoplight/yaml's line map while scanning, line breaks anywhere JSON allows whitespace", () => {
+    const anySpace = styles.chain((style) => space(true).map((beforeColon) => ({ ...style, beforeColon })));
+    fc.assert(
+      fc.property(documents.value, anySpace, (document, style) => {
+        const text = render(document, style);
+        expect(scanJsonText(text).lineMap, JSON.stringify(text)).toEqual(yamlLineMap(text));
+      }),
+      { numRuns: 500 },
     );
   });
 
