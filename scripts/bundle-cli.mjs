@@ -69,6 +69,15 @@ function resolvePackageImport(specifier, importer) {
   return path.join(dir, target);
 }
 
+/** Whether `require(specifier)` from the checkout's root loads `file` (false when it cannot resolve it at all). */
+function requireResolves(specifier, file) {
+  try {
+    return requireFromRoot.resolve(specifier) === file;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * What each import becomes. Node loads every ES module file on its own (resolve, read, compile,
  * link), and wraps every CommonJS package an ES module imports in a module of its own, reading
@@ -91,7 +100,7 @@ const dependencies = {
     const file = relative ? path.resolve(path.dirname(importer), source) : resolveBare(source, importer);
     if (!file.startsWith(NODE_MODULES)) return isOwnExternal(file) ? { id: source, external: true } : null;
     if (isEsmFile(file)) return file;
-    if (!relative && requireFromRoot.resolve(source) === file) return `${CJS_PREFIX}${source}`;
+    if (!relative && requireResolves(source, file)) return `${CJS_PREFIX}${source}`;
     return { id: relative ? file : source, external: true };
   },
   load(id) {
