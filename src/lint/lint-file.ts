@@ -12,7 +12,6 @@ import { RuleFailure, findInCauses, guardAsyncFunctions, guardRules, rootMessage
 import { cacheIdentity, type ResultCache } from './result-cache.js';
 import { isHttpUrl } from '../load/http-url.js';
 
-
 /** A spec's text: a file (under the ref root, if any), or a URL the user named, only with --allow-remote. */
 async function readInput(file: string, displayName: string): Promise<string> {
   if (!isHttpUrl(file)) {
