@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Ruleset } from '@stoplight/spectral-core';
+import * as nimmaRuntime from 'nimma/runtime';
 
 /**
  * A ruleset's JSONPath filter (`$..[?(@.x.y.z)]`) that threw while nimma, the JSONPath engine
@@ -54,8 +55,9 @@ let installed: Promise<void> | undefined;
  */
 export function guardFilters(): Promise<void> {
   installed ??= (async () => {
-    const modern: Record<string, unknown> = await importUntyped('nimma/runtime').catch(() => ({}));
-    if (typeof modern.Scope === 'function') tagWalks(modern.Scope as ScopeClass);
+    // The very module apigov's runner extends (compiled-paths.ts): a variable import() here loaded
+    // a second copy of it (12 files) beside the CLI bundle's, and tagged that one.
+    if (typeof nimmaRuntime.Scope === 'function') tagWalks(nimmaRuntime.Scope as unknown as ScopeClass);
     try {
       const core = path.dirname(createRequire(import.meta.url).resolve('@stoplight/spectral-core'));
       const legacy = createRequire(path.join(core, 'index.js'))('nimma/legacy/runtime') as { Scope?: ScopeClass };
