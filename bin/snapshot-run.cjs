@@ -1,10 +1,12 @@
 // bin/apigov.js's counterpart in a run started from the start-up snapshot: the snapshot's main
-// function (src/runtime/snapshot-entry.cts) requires this file, which Node loads at run time —
-// code compiled into a snapshot cannot call import(), this file can. Runs the CLI from its
-// bundle and, like bin/apigov.js, sets the exit code.
+// function (src/runtime/snapshot-entry.cts) requires this file, which Node loads at run time, and
+// hands it the CLI's main function when the snapshot holds apigov's own code too
+// (dist/snapshot-bundle/). Code compiled into a snapshot cannot call import(); this file can: the
+// CLI gets its import() from here, or, without the bundle in the snapshot, is imported from here.
+// Like bin/apigov.js, it sets the exit code.
 'use strict';
 
-exports.runMain = async (argv) => {
-  const { main } = await import('../dist/bundle/main.js');
-  process.exitCode = await main(argv);
+exports.runMain = async (argv, snapshotMain) => {
+  if (snapshotMain !== undefined) process.exitCode = await snapshotMain(argv, (specifier) => import(specifier));
+  else process.exitCode = await (await import('../dist/bundle/main.js')).main(argv);
 };

@@ -6,7 +6,7 @@
 // are bundled too and their CommonJS packages required (see `dependencies` below); the CommonJS
 // files of our own (.cjs) stay outside, and so do the worker threads' entries, which load the
 // unbundled dist/ (their own threads, their own module instances).
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,14 @@ import { rollup } from 'rollup';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 export const BUNDLE_DIR = path.join(DIST, 'bundle');
+/**
+ * The same code as CommonJS, from cli/snapshot-main.js, for the start-up snapshot to hold
+ * (src/runtime/snapshot-entry.cts): the snapshot's builder can load CommonJS files only, and a
+ * run started from the snapshot then has apigov's own code loaded too, not only its dependencies
+ * (~50 ms of every run: Node's ES module loader reading and linking the chunks, the built-in
+ * modules it needs, and the house ruleset's function files).
+ */
+export const SNAPSHOT_BUNDLE_DIR = path.join(DIST, 'snapshot-bundle');
 
 // startup.ts must run before any CommonJS dependency loads (the code cache, Spectral's polyfill
 // answered); a chunk's imports of dependencies are evaluated before its own code, so it stays a
@@ -91,7 +99,7 @@ function requireResolves(specifier, file) {
  *    module loader would; otherwise the import stays as written;
  *  - Node's built-ins, our `.cjs` files and startup.js stay imports, as before.
  */
-const dependencies = {
+const dependencies = (format) => ({
   name: 'dependencies',
   resolveId(source, importer) {
     if (importer === undefined || source.startsWith('\0')) return null;
@@ -106,44 +114,75 @@ const dependencies = {
   load(id) {
     if (!id.startsWith(CJS_PREFIX)) return null;
     const specifier = JSON.stringify(id.slice(CJS_PREFIX.length));
+    // As CommonJS the chunk's own `require` (in the snapshot's builder: its loader) does it.
+    const required = format === 'cjs' ? `require(${specifier})` : `createRequire(import.meta.url)(${specifier})`;
     return {
-      code: `import { createRequire } from 'node:module';\nconst __moduleExports = createRequire(import.meta.url)(${specifier});\nexport { __moduleExports, __moduleExports as default };\n`,
+      code: `${format === 'cjs' ? '' : "import { createRequire } from 'node:module';\n"}const __moduleExports = ${required};\nexport { __moduleExports, __moduleExports as default };\n`,
       syntheticNamedExports: '__moduleExports',
     };
   },
-};
+});
 
 /**
  * `import.meta.url` is the module's own place: it finds package.json, the rulesets, the worker
  * files and Spectral's internals relative to it. In a chunk it would be the chunk's place, so
  * each one becomes the original module's URL, relative to the chunk (a moved checkout still works).
  */
-const originalImportMeta = {
+const originalImportMeta = (format, dir) => ({
   name: 'original-import-meta',
   resolveImportMeta(property, { moduleId, chunkId }) {
     if (property !== 'url') return null;
     // A `require` of a CommonJS dependency resolves from the chunk's own place (the checkout's node_modules).
     if (moduleId.startsWith(CJS_PREFIX)) return null;
-    const relative = path.relative(path.dirname(path.join(BUNDLE_DIR, chunkId)), moduleId).split(path.sep).join('/');
-    return `new URL(${JSON.stringify(relative)}, import.meta.url).href`;
+    const relative = path.relative(path.dirname(path.join(dir, chunkId)), moduleId).split(path.sep).join('/');
+    const chunkUrl = format === 'cjs' ? "require('node:url').pathToFileURL(__filename)" : 'import.meta.url';
+    return `new URL(${JSON.stringify(relative)}, ${chunkUrl}).href`;
+  },
+});
+
+/**
+ * The house rulesets' function files bundled in: house-loader.ts's empty BUNDLED_FUNCTIONS
+ * becomes a table of static imports of every file in rulesets/functions/ (the same files it
+ * would import() one by one at run time, by path below rulesets/).
+ */
+const HOUSE_LOADER = path.join(DIST, 'lint', 'house-loader.js');
+const FUNCTIONS_DIR = path.join(ROOT, 'rulesets', 'functions');
+const EMPTY_TABLE = 'const BUNDLED_FUNCTIONS = {};';
+const houseFunctions = {
+  name: 'house-functions',
+  transform(code, id) {
+    if (id !== HOUSE_LOADER) return null;
+    if (!code.includes(EMPTY_TABLE)) throw new Error(`bundle: ${id} has no \`${EMPTY_TABLE}\` to fill in`);
+    const files = readdirSync(FUNCTIONS_DIR).filter((name) => name.endsWith('.js')).sort();
+    const imports = files.map((name, index) => `import houseFunction${index} from ${JSON.stringify(path.join(FUNCTIONS_DIR, name))};\n`).join('');
+    const table = files.map((name, index) => `${JSON.stringify(`functions/${name}`)}: houseFunction${index}`).join(', ');
+    // Appended, not put first: the source map's lines stay those of the file.
+    return { code: `${code.replace(EMPTY_TABLE, `const BUNDLED_FUNCTIONS = { ${table} };`)}\n${imports}`, map: null };
   },
 };
 
 // tsc's output has top-level `this` in its helpers and cycles between modules, as Node runs them.
 const EXPECTED_WARNINGS = new Set(['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED']);
 
-export async function bundleCli() {
+async function writeBundle(input, dir, format) {
   const bundle = await rollup({
-    input: { main: path.join(DIST, 'cli', 'main.js') },
+    input,
     // Module order and side effects exactly as unbundled: nothing is dropped.
     treeshake: false,
     preserveEntrySignatures: 'strict',
-    plugins: [dependencies, originalImportMeta],
+    plugins: [dependencies(format), originalImportMeta(format, dir), houseFunctions],
     onwarn(warning) {
       if (!EXPECTED_WARNINGS.has(warning.code)) throw new Error(`bundle: ${warning.message}`);
     },
   });
-  rmSync(BUNDLE_DIR, { recursive: true, force: true });
-  await bundle.write({ dir: BUNDLE_DIR, format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' });
+  rmSync(dir, { recursive: true, force: true });
+  const extension = format === 'cjs' ? 'cjs' : 'js';
+  // CommonJS: an import() of one of our chunks becomes a require of it (the snapshot has them all loaded).
+  await bundle.write({ dir, format, entryFileNames: `[name].${extension}`, chunkFileNames: `[name]-[hash].${extension}`, ...(format === 'cjs' ? { exports: 'named', interop: 'auto' } : {}) });
   await bundle.close();
+}
+
+export async function bundleCli() {
+  await writeBundle({ main: path.join(DIST, 'cli', 'main.js') }, BUNDLE_DIR, 'es');
+  await writeBundle({ 'snapshot-main': path.join(DIST, 'cli', 'snapshot-main.js') }, SNAPSHOT_BUNDLE_DIR, 'cjs');
 }

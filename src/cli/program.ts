@@ -15,9 +15,6 @@ import { runWithTimeout } from './timed-run.js';
 import { addTimeoutOption, requestedTimeout } from './timeout-option.js';
 import { addRefOptions, applyRefOptions } from './ref-options.js';
 
-// Before any spec or ruleset pattern is compiled (docs/security.md, "Regular expressions").
-enableLinearRegexFallback();
-
 /** Options every command that reads untrusted input shares (docs/security.md). */
 function addHardeningOptions(program: Command): void {
   const command = (name: string) => program.commands.find((c) => c.name() === name)!;
@@ -53,12 +50,16 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
  * With --timeout the run happens on a worker thread this one can stop (timed-run.ts).
  */
 export async function run(argv: string[], io: Io): Promise<number> {
+  // Before any spec or ruleset pattern is compiled (docs/security.md, "Regular expressions"). Not
+  // as this module loads: it is in the start-up snapshot, which V8 refuses under other flags.
+  enableLinearRegexFallback();
   const seconds = requestedTimeout(argv);
   return seconds === undefined ? runInProcess(argv, io) : runWithTimeout(argv, io, seconds);
 }
 
 /** `run` on this thread, without a time limit. */
 export async function runInProcess(argv: string[], io: Io): Promise<number> {
+  enableLinearRegexFallback();
   let exitCode = 0;
   const program = buildProgram(io, (code) => {
     exitCode = code;

@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Ruleset } from '@stoplight/spectral-core';
+import Nimma from 'nimma';
 import * as nimmaRuntime from 'nimma/runtime';
+import { NIMMA_OPTIONS } from './engine/nimma-code.js';
 
 /**
  * A ruleset's JSONPath filter (`$..[?(@.x.y.z)]`) that threw while nimma, the JSONPath engine
@@ -22,7 +24,6 @@ interface ScopeLike {
   path: Array<string | number>;
   root: unknown;
 }
-type NimmaClass = new (expressions: string[], options: object) => { query(input: unknown, callbacks: Record<string, () => void>): void };
 
 const placeOf = (at: Array<string | number>) => at.join('.') || 'the document root';
 
@@ -42,9 +43,6 @@ function tagWalks(Scope: ScopeClass): void {
     }
   };
 }
-
-// A variable specifier: nimma's subpaths have no type declarations, and only their shape matters here.
-const importUntyped = (specifier: string): Promise<Record<string, unknown>> => import(specifier);
 
 let installed: Promise<void> | undefined;
 
@@ -80,13 +78,11 @@ export interface ThrowingFilter {
  * this failure path. undefined when none does alone (then the report names no rule).
  */
 export async function findThrowingFilter(ruleset: Ruleset, failure: FilterFailure): Promise<ThrowingFilter | undefined> {
-  const { default: Nimma } = (await importUntyped('nimma')) as { default: NimmaClass };
-  const { jsonPathPlus } = await importUntyped('nimma/fallbacks');
   const rules = Object.values(ruleset.rules).filter((rule) => rule.enabled);
   const expressions = [...new Set(rules.flatMap((rule) => rule.given.filter((given) => given.includes('?('))))];
   const expression = expressions.find((candidate) => {
     try {
-      new Nimma([candidate], { fallback: jsonPathPlus, unsafe: false, output: 'auto', customShorthands: {} }).query(failure.root, { [candidate]: () => undefined });
+      new Nimma([candidate], NIMMA_OPTIONS).query(failure.root as Record<string, unknown>, { [candidate]: () => undefined });
       return false;
     } catch {
       return true;

@@ -38,11 +38,14 @@ const RANGES: Array<[kind: string, network: string, prefix: number, family: 'ipv
   ['multicast', 'ff00::', 8, 'ipv6'],
 ];
 
-const LISTS = RANGES.map(([kind, network, prefix, family]) => {
-  const list = new BlockList();
-  list.addSubnet(network, prefix, family);
-  return { kind, list };
-});
+// Made on first use: a BlockList is a native object, which the start-up snapshot (where this module is loaded) cannot hold.
+let lists: { kind: string; list: BlockList }[] | undefined;
+const blockLists = () =>
+  (lists ??= RANGES.map(([kind, network, prefix, family]) => {
+    const list = new BlockList();
+    list.addSubnet(network, prefix, family);
+    return { kind, list };
+  }));
 
 /**
  * What kind of non-public address `address` is ("loopback", "private", ...), or undefined for a
@@ -53,5 +56,5 @@ export function nonPublicKind(address: string): string | undefined {
   const version = isIP(bare);
   if (version === 0) return 'not an IP address';
   const family = version === 4 ? 'ipv4' : 'ipv6';
-  return LISTS.find(({ list }) => list.check(bare, family))?.kind;
+  return blockLists().find(({ list }) => list.check(bare, family))?.kind;
 }

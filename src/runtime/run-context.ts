@@ -34,18 +34,21 @@ export function fetchTimeoutFromEnv(env: Record<string, string | undefined>): nu
   return Math.round(seconds * 1000);
 }
 
-const storage = new AsyncLocalStorage<RunContext>();
+// Made on first use, not as the module loads: the module is in the start-up snapshot, and an
+// AsyncLocalStorage made while the snapshot is built would carry the builder's async state.
+let storage: AsyncLocalStorage<RunContext> | undefined;
+const contexts = (): AsyncLocalStorage<RunContext> => (storage ??= new AsyncLocalStorage<RunContext>());
 
 export function defaultRunContext(): RunContext {
   return { limits: { ...DEFAULT_SPEC_LIMITS }, allowRemoteRuleset: false, allowRemote: false, trustedOrigins: [], fetchTimeoutMs: DEFAULT_FETCH_TIMEOUT_MS };
 }
 
 export function withRunContext<T>(context: RunContext, task: () => T): T {
-  return storage.run(context, task);
+  return contexts().run(context, task);
 }
 
 export function currentRunContext(): RunContext {
-  return storage.getStore() ?? defaultRunContext();
+  return storage?.getStore() ?? defaultRunContext();
 }
 
 /** The spec limits of the run under way; the defaults outside a run. */

@@ -24,6 +24,7 @@
 type Loader = {
   new (id: string, parent?: NodeJS.Module): NodeJS.Module;
   _cache: Record<string, NodeJS.Module | undefined>;
+  _load(request: string, parent: NodeJS.Module | undefined, isMain: boolean): unknown;
   _resolveFilename(request: string, parent: NodeJS.Module, isMain: boolean, options?: unknown): string;
   _resolveLookupPaths(request: string, parent: NodeJS.Module): string[] | null;
   _nodeModulePaths(folder: string): string[];
@@ -41,7 +42,10 @@ function buildSnapshot(): void {
   const builtin = require;
 
   const distDir = path.dirname(__dirname);
-  const FETCH_PACKAGE = `${path.sep}node_modules${path.sep}node-fetch${path.sep}`;
+  const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
+  const FETCH_PACKAGE = `${NODE_MODULES}node-fetch${path.sep}`;
+  // Set while apigov's own chunks load: they may use only dependencies a recording run loaded.
+  let ownCodeOnly = false;
   const WRAPPER_PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirname'];
   // Flipped when the snapshot runs: from then on every module requires through Node's own loader.
   let building = true;
@@ -56,12 +60,45 @@ function buildSnapshot(): void {
     return require;
   }
 
+  // Built-in modules whose state is made as they load (sockets, threads, async hooks, child
+  // processes) — Node's snapshot builder warns about them, and https cannot be held at all. apigov's
+  // own code imports some of them; it gets a stand-in that loads the real module when first used,
+  // which is at run time (using one while the snapshot is built is an error: the build says so).
+  const RUN_TIME_BUILTINS = new Set(['async_hooks', 'child_process', 'cluster', 'dgram', 'dns', 'domain', 'http', 'http2', 'https', 'inspector', 'net', 'perf_hooks', 'readline', 'repl', 'tls', 'trace_events', 'wasi', 'worker_threads']);
+  const standIns = new Map<string, unknown>();
+
+  function builtinStandIn(name: string): unknown {
+    let standIn = standIns.get(name);
+    if (standIn !== undefined) return standIn;
+    let real: Record<string | symbol, unknown> | undefined;
+    const loadReal = (): Record<string | symbol, unknown> => {
+      if (building) throw new Error(`snapshot: node:${name} used while the snapshot is built`);
+      return (real ??= Module.createRequire(__filename)(`node:${name}`) as Record<string | symbol, unknown>);
+    };
+    // A function target: interop helpers ask `typeof` and `__esModule` (a built-in has none) as a bundle loads.
+    standIn = new Proxy(() => undefined, {
+      get: (_target, key) => (key === '__esModule' ? undefined : loadReal()[key]),
+      has: (_target, key) => key in loadReal(),
+      ownKeys: () => Reflect.ownKeys(loadReal()),
+      getOwnPropertyDescriptor: (_target, key) => {
+        const descriptor = Reflect.getOwnPropertyDescriptor(loadReal(), key);
+        return descriptor === undefined ? undefined : { ...descriptor, configurable: true };
+      },
+    });
+    standIns.set(name, standIn);
+    return standIn;
+  }
+
   function load(request: string, parent: NodeJS.Module): unknown {
     if (!building) return parent.require(request);
-    if (Module.isBuiltin(request)) return builtin(request);
+    if (Module.isBuiltin(request)) {
+      const name = request.startsWith('node:') ? request.slice('node:'.length) : request;
+      return RUN_TIME_BUILTINS.has(name) ? builtinStandIn(name) : builtin(request);
+    }
     const filename = Module._resolveFilename(request, parent, false);
     const cached = Module._cache[filename];
     if (cached !== undefined) return cached.exports;
+    if (ownCodeOnly && filename.includes(NODE_MODULES)) throw new Error(`snapshot: ${filename} is not one of the recorded modules`);
     if (filename.includes(FETCH_PACKAGE)) return provide(filename, fetchStandIn(filename));
     const module = new Module(filename, parent);
     module.filename = filename;
@@ -119,19 +156,53 @@ function buildSnapshot(): void {
   // What startup.ts does first in every process (before the code cache, which a snapshot does not need).
   (load(path.join(__dirname, 'native-aggregate-error.cjs'), root) as { provideNativeAggregateError(): void }).provideNativeAggregateError();
 
+  // While building, a `require` made by Node (createRequire, which apigov's code and Spectral's
+  // call as they load) comes here too, not to Node's loader.
+  const nodeLoad = Module._load;
+  Module._load = function (this: unknown, request: string, parent: NodeJS.Module | undefined, isMain: boolean) {
+    return building ? load(request, parent ?? root) : nodeLoad.call(this, request, parent, isMain);
+  };
+
   const listed = JSON.parse(fs.readFileSync(path.join(distDir, 'snapshot', 'modules.json'), 'utf8')) as string[];
   for (const name of listed) {
     const filename = path.resolve(distDir, name);
     if (Module._cache[filename] === undefined) load(filename, root);
   }
 
+  // apigov's own code (dist/snapshot-bundle/): the entry, then each chunk whose dependencies the
+  // recording runs loaded — a lint's, a diff's; not, say, a custom ruleset's bundler (rollup, 1 MB),
+  // which would only make every run's snapshot larger. An import() between chunks is a require:
+  // of a chunk here, or at run time of one left out. Without the entry, runs use the ES module
+  // bundle (bin/snapshot-run.cjs).
+  type Main = (argv: string[], importer: (specifier: string) => Promise<unknown>) => Promise<number>;
+  const bundleDir = path.join(distDir, 'snapshot-bundle');
+  const loadOwn = (file: string): Record<string, unknown> | undefined => {
+    const before = new Set(Object.keys(Module._cache));
+    ownCodeOnly = true;
+    try {
+      return load(file, root) as Record<string, unknown>;
+    } catch {
+      // Whatever it had loaded so far goes too: nothing half-run stays in the snapshot.
+      for (const key of Object.keys(Module._cache)) if (!before.has(key)) delete Module._cache[key];
+      return undefined;
+    } finally {
+      ownCodeOnly = false;
+    }
+  };
+  let snapshotMain: Main | undefined;
+  if (fs.existsSync(path.join(bundleDir, 'snapshot-main.cjs'))) {
+    snapshotMain = loadOwn(path.join(bundleDir, 'snapshot-main.cjs'))?.snapshotMain as Main | undefined;
+    if (snapshotMain !== undefined) for (const chunk of fs.readdirSync(bundleDir).sort()) if (chunk.endsWith('.cjs')) loadOwn(path.join(bundleDir, chunk));
+  }
+
   v8.startupSnapshot.setDeserializeMainFunction(() => {
     building = false;
+    Module._load = nodeLoad;
     // Started as `node --snapshot-blob <blob> -- <arguments>`: argv is [node, ...arguments].
     const argv = process.argv.slice(1);
     // import() does not work in code compiled into the snapshot; it does in a file Node loads now.
-    const { runMain } = Module.createRequire(__filename)('../../bin/snapshot-run.cjs') as { runMain(argv: string[]): Promise<void> };
-    void runMain(argv);
+    const { runMain } = Module.createRequire(__filename)('../../bin/snapshot-run.cjs') as { runMain(argv: string[], main: Main | undefined): Promise<void> };
+    void runMain(argv, snapshotMain);
   });
 }
 

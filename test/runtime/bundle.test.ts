@@ -57,6 +57,27 @@ describe('the CLI bundle', () => {
     }
   });
 
+  it("has a CommonJS twin for the start-up snapshot that calls no import() (code compiled into a snapshot has none) and carries the house functions", () => {
+    const dir = path.join(ROOT, 'dist', 'snapshot-bundle');
+    const cjsChunks = readdirSync(dir).filter((name) => name.endsWith('.cjs'));
+    expect(cjsChunks).toContain('snapshot-main.cjs');
+    for (const name of cjsChunks) {
+      const code = readFileSync(path.join(dir, name), 'utf8')
+        .split('\n')
+        .filter((line) => !/^\s*(\/\/|\*|\/\*)/.test(line))
+        .join('\n');
+      // import( not inside a string ('import(' is astring's output text) nor a member (x.import()).
+      expect(code, name).not.toMatch(/(^|[^'"\w.])import\(/m);
+    }
+    // Every house function file is in the house loader's table, in both bundles.
+    const functionFiles = readdirSync(path.join(ROOT, 'rulesets', 'functions')).filter((name) => name.endsWith('.js'));
+    for (const [folder, suffix] of [['bundle', '.js'], ['snapshot-bundle', '.cjs']] as const) {
+      const loader = readdirSync(path.join(ROOT, 'dist', folder)).find((name) => name.startsWith('house-loader-') && name.endsWith(suffix))!;
+      const table = /const BUNDLED_FUNCTIONS = \{([^}]*)\};/.exec(readFileSync(path.join(ROOT, 'dist', folder, loader), 'utf8'))?.[1] ?? '';
+      expect([...table.matchAll(/"functions\/([\w-]+\.js)"/g)].map(([, file]) => file).sort(), folder).toEqual(functionFiles.sort());
+    }
+  });
+
   it('is what the binary runs, in one process too: the version from package.json, a lint with findings', () => {
     const env = { APIGOV_NO_SNAPSHOT: '1' };
     const version = runBinary(['--version'], { env });

@@ -39,6 +39,8 @@ paths:
 `;
 
 const apigov = (args: string[], env: Record<string, string> = {}) => runBinary(args, { env });
+/** The binary, killed after `ms` (then `error` is set). */
+const runBinaryWithin = (args: string[], ms: number) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: ms, killSignal: 'SIGKILL' });
 
 describe('the start-up snapshot (runtime/snapshot-entry.cts)', () => {
   it('is built by npm run build for this Node, and used when nothing says otherwise', () => {
@@ -67,6 +69,35 @@ describe('the start-up snapshot (runtime/snapshot-entry.cts)', () => {
     expect(withoutProbe(fromSnapshot.stdout)).toEqual(withoutProbe(inProcess.stdout));
     expect(withoutProbe(fromSnapshot.stdout).length).toBeGreaterThan(0);
     expect(inProcess.status).toBe(fromSnapshot.status);
+  });
+
+  it("holds apigov's own code too: a lint with the default ruleset loads none of apigov's files at run time", () => {
+    const dir = tempDir({ 'spec.yaml': SPEC });
+    const args = ['lint', path.join(dir, 'spec.yaml'), '--no-cache', '-f', 'json'];
+    // Node's loaders name every file they load (CommonJS and ES modules) on stderr.
+    const traced = apigov(args, { NODE_DEBUG: 'module,esm' });
+    const loaded = traced.stderr.split('\n').filter((line) => /\/(dist|rulesets)\//.test(line) && !/snapshot-launch\.cjs/.test(line));
+    expect(loaded).toEqual([]);
+    // The same findings as the bundle run in one process (which does load them: the trace would show it).
+    const inProcess = apigov(args, { APIGOV_NO_SNAPSHOT: '1', NODE_DEBUG: 'module,esm' });
+    expect(inProcess.stderr).toMatch(/rulesets\/functions\/|dist\/bundle\//);
+    expect(traced.stdout).toBe(apigov(args, { APIGOV_NO_SNAPSHOT: '1' }).stdout);
+    expect(JSON.parse(traced.stdout).length).toBeGreaterThan(0);
+  });
+
+  it('switches on the linear-time regular expression fallback at run time (a V8 flag set while building would make Node refuse the snapshot)', () => {
+    // 31 a's and a "!": minutes of backtracking for V8's default engine, milliseconds for the linear one.
+    const spec = `${SPEC.replace("        '200': { description: ok }\n", '')}        '200':
+          description: ok
+          content:
+            application/json:
+              schema: { type: string, pattern: '^(a+)+$', example: '${'a'.repeat(31)}!' }
+`;
+    const dir = tempDir({ 'spec.yaml': spec });
+    const result = runBinaryWithin(['lint', path.join(dir, 'spec.yaml'), '--no-cache', '-r', 'spectral:oas', '-f', 'json'], 60_000);
+    expect(result.error).toBeUndefined();
+    expect(result.stderr).toBe('');
+    expect((JSON.parse(result.stdout) as { code: string }[]).map((finding) => finding.code)).toContain('oas3-valid-schema-example');
   });
 
   it('runs a glob over several files on worker threads, as in one process', () => {
