@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Ruleset } from '@stoplight/spectral-core';
 import { SpecLoadError, UsageError, isApigovError } from '../errors.js';
-import { parseSpecText, readSpecText } from '../load/load-spec.js';
+import { parseSpecText, readSpecTextSync } from '../load/load-spec.js';
 import { assertUnderRefRoot, fetchText } from '../load/ref-reader.js';
 import { currentRunContext } from '../runtime/run-context.js';
 import type { FileFailure, Finding } from '../report/finding.js';
@@ -15,7 +15,10 @@ import { isHttpUrl } from '../load/http-url.js';
 /** A spec's text: a file (under the ref root, if any), or a URL the user named, only with --allow-remote. */
 async function readInput(file: string, displayName: string): Promise<string> {
   if (!isHttpUrl(file)) {
-    const text = await readSpecText(file, displayName);
+    // Read in one go on this thread: the promise API reads a large file in 512 KB pieces, each a
+    // trip through libuv's thread pool (GitHub's 13 MB: ~30 ms waiting, idle, in a profile), and
+    // nothing else runs on this thread meanwhile (each worker thread lints one file at a time).
+    const text = readSpecTextSync(file, displayName);
     await assertUnderRefRoot(file, displayName);
     return text;
   }

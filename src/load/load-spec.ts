@@ -7,11 +7,11 @@ import { detectFormat, type SpecFormat } from './detect-format.js';
 import { assertTextSize, guardSpecText } from './guard-spec-text.js';
 import { alreadyParsed, JsonSpecParser, parseJsonSpec, type JsonParseResult } from './json-spec-parser.js';
 import { parseWithOwnProtoKeys } from './own-proto-keys.js';
-import { readSpecText } from './read-spec-file.js';
+import { readSpecText, readSpecTextSync } from './read-spec-file.js';
 import { SpecParser } from './spec-parser.js';
 
 // Callers that lint read files through here; diff imports read-spec-file.js without Spectral.
-export { readSpecText };
+export { readSpecText, readSpecTextSync };
 
 export interface LoadedSpec {
   /** Absolute path of the file. */
