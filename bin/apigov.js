@@ -13,7 +13,10 @@ async function launch(args) {
   const outcome = blob === null ? { refused: true } : await runFromSnapshot(blob, args);
   if ('signal' in outcome) process.kill(process.pid, outcome.signal);
   else if ('exitCode' in outcome) process.exitCode = outcome.exitCode;
-  else process.exitCode = await (await import('../dist/bundle/main.js')).main(args);
+  else {
+    const { main, endProcess } = await import('../dist/bundle/main.js');
+    await endProcess(await main(args));
+  }
 }
 
 launch(process.argv.slice(2));

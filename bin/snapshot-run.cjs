@@ -1,12 +1,13 @@
 // bin/apigov.js's counterpart in a run started from the start-up snapshot: the snapshot's main
 // function (src/runtime/snapshot-entry.cts) requires this file, which Node loads at run time, and
-// hands it the CLI's main function when the snapshot holds apigov's own code too
-// (dist/snapshot-bundle/). Code compiled into a snapshot cannot call import(); this file can: the
-// CLI gets its import() from here, or, without the bundle in the snapshot, is imported from here.
-// Like bin/apigov.js, it sets the exit code.
+// hands it the CLI's bundle when the snapshot holds apigov's own code too (dist/snapshot-bundle/).
+// Code compiled into a snapshot cannot call import(); this file can: the CLI gets its import()
+// from here, or, without the bundle in the snapshot, is imported from here. Like bin/apigov.js,
+// it ends the process with the command's exit code.
 'use strict';
 
-exports.runMain = async (argv, snapshotMain) => {
-  if (snapshotMain !== undefined) process.exitCode = await snapshotMain(argv, (specifier) => import(specifier));
-  else process.exitCode = await (await import('../dist/bundle/main.js')).main(argv);
+exports.runMain = async (argv, bundle) => {
+  if (bundle !== undefined) await bundle.endProcess(await bundle.snapshotMain(argv, (specifier) => import(specifier)));
+  const { main, endProcess } = await import('../dist/bundle/main.js');
+  await endProcess(await main(argv));
 };

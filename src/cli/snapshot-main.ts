@@ -15,3 +15,5 @@ export function snapshotMain(argv: string[], importer: (specifier: string) => Pr
   setModuleImporter(importer);
   return run(argv, processIo());
 }
+
+export { endProcess } from '../runtime/end-process.js';

@@ -174,7 +174,10 @@ function buildSnapshot(): void {
   // which would only make every run's snapshot larger. An import() between chunks is a require:
   // of a chunk here, or at run time of one left out. Without the entry, runs use the ES module
   // bundle (bin/snapshot-run.cjs).
-  type Main = (argv: string[], importer: (specifier: string) => Promise<unknown>) => Promise<number>;
+  interface Bundle {
+    snapshotMain(argv: string[], importer: (specifier: string) => Promise<unknown>): Promise<number>;
+    endProcess(exitCode: number): Promise<never>;
+  }
   const bundleDir = path.join(distDir, 'snapshot-bundle');
   const loadOwn = (file: string): Record<string, unknown> | undefined => {
     const before = new Set(Object.keys(Module._cache));
@@ -189,10 +192,10 @@ function buildSnapshot(): void {
       ownCodeOnly = false;
     }
   };
-  let snapshotMain: Main | undefined;
+  let bundle: Bundle | undefined;
   if (fs.existsSync(path.join(bundleDir, 'snapshot-main.cjs'))) {
-    snapshotMain = loadOwn(path.join(bundleDir, 'snapshot-main.cjs'))?.snapshotMain as Main | undefined;
-    if (snapshotMain !== undefined) for (const chunk of fs.readdirSync(bundleDir).sort()) if (chunk.endsWith('.cjs')) loadOwn(path.join(bundleDir, chunk));
+    bundle = loadOwn(path.join(bundleDir, 'snapshot-main.cjs')) as Bundle | undefined;
+    if (bundle !== undefined) for (const chunk of fs.readdirSync(bundleDir).sort()) if (chunk.endsWith('.cjs')) loadOwn(path.join(bundleDir, chunk));
   }
 
   v8.startupSnapshot.setDeserializeMainFunction(() => {
@@ -201,8 +204,8 @@ function buildSnapshot(): void {
     // Started as `node --snapshot-blob <blob> -- <arguments>`: argv is [node, ...arguments].
     const argv = process.argv.slice(1);
     // import() does not work in code compiled into the snapshot; it does in a file Node loads now.
-    const { runMain } = Module.createRequire(__filename)('../../bin/snapshot-run.cjs') as { runMain(argv: string[], main: Main | undefined): Promise<void> };
-    void runMain(argv, snapshotMain);
+    const { runMain } = Module.createRequire(__filename)('../../bin/snapshot-run.cjs') as { runMain(argv: string[], bundle: Bundle | undefined): Promise<void> };
+    void runMain(argv, bundle);
   });
 }
 
