@@ -7,7 +7,7 @@
 'use strict';
 
 exports.runMain = async (argv, bundle) => {
-  if (bundle !== undefined) await bundle.endProcess(await bundle.snapshotMain(argv, (specifier) => import(specifier)));
+  if (bundle !== undefined) return bundle.endProcess(await bundle.snapshotMain(argv, (specifier) => import(specifier)));
   const { main, endProcess } = await import('../dist/bundle/main.js');
   await endProcess(await main(argv));
 };

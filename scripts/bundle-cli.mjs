@@ -1,7 +1,8 @@
 // Build step (run by build-steps.mjs): apigov's own ES modules bundled into a few files,
-// dist/bundle/, which bin/apigov.js and bin/snapshot-run.cjs run. Node 20 loads each ES module on its own (resolve, three
-// asynchronous file operations, compile, link; no compile cache): ~270 of them before a lint
-// starts, ~150 ms of every run. Rollup keeps ES module semantics; each `import()` stays a chunk
+// dist/bundle/, which bin/apigov.js runs in one process, and the same as CommonJS,
+// dist/snapshot-bundle/, which the start-up snapshot holds (see SNAPSHOT_BUNDLE_DIR). Node 20
+// loads each ES module on its own (resolve, three asynchronous file operations, compile, link;
+// no compile cache): ~270 of them before a lint starts, ~150 ms of every run. Rollup keeps ES module semantics; each `import()` stays a chunk
 // loaded when it runs (the diff engine is not loaded for a lint). Dependencies' ES module files
 // are bundled too and their CommonJS packages required (see `dependencies` below); the CommonJS
 // files of our own (.cjs) stay outside, and so do the worker threads' entries, which load the
