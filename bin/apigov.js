@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The only place that ends the process: everything else returns an exit code.
 // Started from the snapshot when there is a usable one (src/runtime/snapshot-launch.cts): its
-// Spectral packages are already loaded. Otherwise, or when Node refuses it, in this process.
-// Either way the CLI runs from its bundle (scripts/bundle-cli.mjs): a few files, not ~270 modules.
+// Spectral packages and apigov's own code are already loaded. Otherwise, or when Node refuses it,
+// in this process, from the CLI's bundle (scripts/bundle-cli.mjs): a few files, not ~270 modules.
 // CommonJS (bin/package.json), like the launcher code it requires: starting the snapshot's process
 // then takes no trip through Node's ES module loader.
 'use strict';
@@ -12,8 +12,10 @@ async function launch(args) {
   const blob = usableSnapshot(process.env, process.execArgv);
   const outcome = blob === null ? { refused: true } : await runFromSnapshot(blob, args);
   if ('signal' in outcome) process.kill(process.pid, outcome.signal);
-  else if ('exitCode' in outcome) process.exitCode = outcome.exitCode;
-  else {
+  else if ('exitCode' in outcome) {
+    // This process wrote nothing and holds nothing: it ends as soon as the snapshot's process has.
+    process.exit(outcome.exitCode);
+  } else {
     const { main, endProcess } = await import('../dist/bundle/main.js');
     await endProcess(await main(args));
   }
