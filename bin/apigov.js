@@ -16,8 +16,8 @@ async function launch(args) {
     // This process wrote nothing and holds nothing: it ends as soon as the snapshot's process has.
     process.exit(outcome.exitCode);
   } else {
-    const { main, endProcess } = await import('../dist/bundle/main.js');
-    await endProcess(await main(args));
+    const { main } = await import('../dist/bundle/main.js');
+    await require('./end-process.cjs').endProcess(await main(args));
   }
 }
 

@@ -5,9 +5,10 @@
 // from here, or, without the bundle in the snapshot, is imported from here. Like bin/apigov.js,
 // it ends the process with the command's exit code.
 'use strict';
+const { endProcess } = require('./end-process.cjs');
 
 exports.runMain = async (argv, bundle) => {
-  if (bundle !== undefined) return bundle.endProcess(await bundle.snapshotMain(argv, (specifier) => import(specifier)));
-  const { main, endProcess } = await import('../dist/bundle/main.js');
+  if (bundle !== undefined) return endProcess(await bundle.snapshotMain(argv, (specifier) => import(specifier)));
+  const { main } = await import('../dist/bundle/main.js');
   await endProcess(await main(argv));
 };

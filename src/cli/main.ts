@@ -7,5 +7,3 @@ import { run } from './program.js';
 export function main(argv: string[]): Promise<number> {
   return run(argv, processIo());
 }
-
-export { endProcess } from '../runtime/end-process.js';

@@ -15,5 +15,3 @@ export function snapshotMain(argv: string[], importer: (specifier: string) => Pr
   setModuleImporter(importer);
   return run(argv, processIo());
 }
-
-export { endProcess } from '../runtime/end-process.js';

@@ -177,7 +177,6 @@ function buildSnapshot(): void {
   // bundle (bin/snapshot-run.cjs).
   interface Bundle {
     snapshotMain(argv: string[], importer: (specifier: string) => Promise<unknown>): Promise<number>;
-    endProcess(exitCode: number): Promise<never>;
   }
   const bundleDir = path.join(distDir, 'snapshot-bundle');
   const loadOwn = (file: string): Record<string, unknown> | undefined => {
