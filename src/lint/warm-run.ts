@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expandTargets } from '../load/expand-targets.js';
-import { readSpecText } from '../load/read-spec-file.js';
+import { readSpecTextSync } from '../load/read-spec-file.js';
 import { assertUnderRefRoot } from '../load/ref-reader.js';
 import type { Finding } from '../report/finding.js';
 import { sortFindings } from '../report/sort.js';
@@ -36,7 +36,8 @@ export async function warmRun(run: WarmRun): Promise<LintReport | undefined> {
     const displayName = path.relative(run.cwd, file) || file;
     let text: string;
     try {
-      text = await readSpecText(file, displayName);
+      // In one go, as lint-file.ts reads: the promise API's 512 KB pieces leave this thread waiting.
+      text = readSpecTextSync(file, displayName);
       await assertUnderRefRoot(file, displayName);
     } catch {
       return undefined;
