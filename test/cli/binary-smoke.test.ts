@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, runBinary } from '../helpers/binary.js';
+import { BIN, ROOT, binaryEnv, runBinary } from '../helpers/binary.js';
 import { manyOperationsSpec } from '../helpers/report-specs.js';
 
 const apigov = (args: string[]) => runBinary(args);
@@ -61,11 +61,8 @@ describe('bin/apigov.js', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'apigov-pipe-'));
     writeFileSync(path.join(dir, 'api.yaml'), manyOperationsSpec(600));
     const args = [BIN, 'lint', '--no-cache', '-f', 'json', 'api.yaml'];
-    // Without NODE_OPTIONS, which would keep the first run off the snapshot (as runBinary does).
-    const { NODE_OPTIONS: _ignored, ...inherited } = process.env;
     for (const extra of [{}, { APIGOV_NO_SNAPSHOT: '1' }]) {
-      const env = { ...inherited, ...extra };
-      const child = spawn(process.execPath, args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, args, { cwd: dir, env: binaryEnv(extra), stdio: ['ignore', 'pipe', 'pipe'] });
       // Nothing is read for a while: the pipe fills and the run waits on it.
       await new Promise((resolve) => setTimeout(resolve, 500));
       const chunks: Buffer[] = [];
@@ -74,7 +71,7 @@ describe('bin/apigov.js', () => {
       const text = Buffer.concat(chunks).toString('utf8');
       expect(text.length, JSON.stringify(extra)).toBeGreaterThan(1_000_000);
       // The same bytes as a run whose output is read as it comes.
-      const eager = spawnSync(process.execPath, args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+      const eager = runBinary(args.slice(1), { cwd: dir, env: extra });
       expect(text === eager.stdout, JSON.stringify(extra)).toBe(true);
       expect((JSON.parse(text) as unknown[]).length, JSON.stringify(extra)).toBeGreaterThan(600);
       expect(code, JSON.stringify(extra)).toBe(1);
